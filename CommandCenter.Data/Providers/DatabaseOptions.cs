@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CommandCenter.Data.Providers;
+
+public enum DatabaseProvider
+{
+    Sqlite = 0,
+    SqlServer = 1,
+    PostgreSql = 2,
+}
+
+/// <summary>The "Database" configuration section; the connection string is ConnectionStrings:CommandCenter.</summary>
+public sealed class DatabaseOptions : IValidatableObject
+{
+    public const string SectionName = "Database";
+    public const string ConnectionStringName = "CommandCenter";
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/commandcenter.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Filled from ConnectionStrings:CommandCenter; the embedded SQLite default when empty.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply migrations when the app starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    public string EffectiveConnectionString =>
+        string.IsNullOrWhiteSpace(ConnectionString) && Provider == DatabaseProvider.Sqlite
+            ? DefaultSqliteConnectionString
+            : ConnectionString ?? string.Empty;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enum.IsDefined(Provider))
+        {
+            yield return new ValidationResult("Database:Provider must be Sqlite, SqlServer or PostgreSql.", [nameof(Provider)]);
+        }
+        if (Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                $"ConnectionStrings:{ConnectionStringName} is required when Database:Provider is {Provider}.",
+                [nameof(ConnectionString)]);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using CommandCenter.Data.Objects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommandCenter.Data.Sos;
+
+internal sealed class SosAlertConfiguration : IEntityTypeConfiguration<SosAlert>
+{
+    public void Configure(EntityTypeBuilder<SosAlert> b)
+    {
+        b.Property(x => x.AcknowledgedBy).HasMaxLength(256);
+        b.HasIndex(x => new { x.Status, x.RaisedAt });
+        b.HasIndex(x => x.DeviceId);
+        b.HasIndex(x => x.IncidentId);
+        b.HasOne<Device>().WithMany().HasForeignKey(x => x.DeviceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
