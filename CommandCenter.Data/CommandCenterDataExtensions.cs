@@ -1,3 +1,5 @@
+using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +41,10 @@ public static class CommandCenterDataExtensions
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CommandCenterDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<GridLocator>();
+        services.AddSingleton<IncidentIntakeService>();
+        services.AddSingleton<IncidentTransitionService>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

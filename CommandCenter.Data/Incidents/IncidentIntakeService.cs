@@ -1,0 +1,167 @@
+using System.Globalization;
+using CommandCenter.Data.Hierarchy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Data.Incidents;
+
+/// <summary>A new report from any channel. The place is a grid id, a grid code, or a position.</summary>
+public sealed record IncidentReport
+{
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public SourceChannel Source { get; init; }
+    public int? CategoryId { get; init; }
+    public string? CategoryCode { get; init; }
+    public IncidentPriority Priority { get; init; } = IncidentPriority.Normal;
+    public int? GridId { get; init; }
+    public string? GridCode { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public string? Address { get; init; }
+    public int? PlaceId { get; init; }
+    public string? ReporterName { get; init; }
+    public string? ReporterPhone { get; init; }
+    public int? ReporterGridWorkerId { get; init; }
+    /// <summary>When the reporter saw it; now when absent. Terminals may send reports they buffered offline.</summary>
+    public DateTime? ReportedAt { get; init; }
+}
+
+public enum IntakeStatus
+{
+    Created = 0,
+    Invalid = 1,
+    OutOfScope = 2,
+}
+
+public sealed record IntakeResult(IntakeStatus Status, Incident? Incident = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public bool Succeeded => Status == IntakeStatus.Created;
+}
+
+/// <summary>
+/// Validates a report, finds its grid, starts its SLA clocks and commits it with its first history row.
+/// Every channel (API, Open311, SOS, console, simulator) comes through here.
+/// </summary>
+public sealed class IncidentIntakeService(
+    IDbContextFactory<CommandCenterDbContext> contextFactory,
+    GridLocator gridLocator,
+    IOptions<SlaOptions> slaOptions,
+    TimeProvider time)
+{
+    /// <summary>China Standard Time has no daylight saving: incident numbers use the local date.</summary>
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private const int MaxNumberAttempts = 5;
+
+    public async Task<IntakeResult> ReportAsync(IncidentReport report, IncidentActor actor, string? scopeCode, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = IncidentReportValidation.Validate(report, now);
+        if (errors.Count > 0)
+        {
+            return new IntakeResult(IntakeStatus.Invalid, Errors: errors);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var category = report.CategoryId is { } categoryId
+            ? await db.IncidentCategories.SingleOrDefaultAsync(c => c.Id == categoryId, cancellationToken)
+            : await db.IncidentCategories.SingleOrDefaultAsync(c => c.Code == report.CategoryCode, cancellationToken);
+        if (category is null || !category.IsActive)
+        {
+            errors[report.CategoryId is null ? "categoryCode" : "categoryId"] = ["No such active category."];
+        }
+        var grid = await FindGridAsync(db, report, cancellationToken);
+        if (grid is null)
+        {
+            errors[report.Latitude is null ? (report.GridId is null ? "gridCode" : "gridId") : "latitude"] =
+                [report.Latitude is null ? "No such grid." : "The position lies outside the district's grids."];
+        }
+        if (errors.Count > 0)
+        {
+            return new IntakeResult(IntakeStatus.Invalid, Errors: errors);
+        }
+        if (!HierarchyCode.IsWithin(grid!.Code, scopeCode))
+        {
+            return new IntakeResult(IntakeStatus.OutOfScope, Errors: new Dictionary<string, string[]> { ["grid"] = ["The place lies outside your area."] });
+        }
+
+        var reportedAt = report.ReportedAt?.ToUniversalTime() ?? now;
+        var (respondDue, replyDue, resolveDue) = SlaPolicy.Deadlines(slaOptions.Value, category!, report.Priority, report.Source, reportedAt);
+        var incident = new Incident
+        {
+            Number = string.Empty,
+            Title = report.Title.Trim(),
+            Description = report.Description?.Trim() ?? string.Empty,
+            Source = report.Source,
+            CategoryId = category!.Id,
+            Priority = report.Priority,
+            GridId = grid.Id,
+            CommunityId = grid.CommunityId,
+            StreetId = grid.StreetId,
+            PlaceId = report.PlaceId,
+            Address = report.Address?.Trim(),
+            Latitude = report.Latitude,
+            Longitude = report.Longitude,
+            ReporterName = report.ReporterName?.Trim(),
+            ReporterPhone = report.ReporterPhone?.Trim(),
+            ReporterGridWorkerId = report.ReporterGridWorkerId,
+            Stage = IncidentStage.Reported,
+            Tier = HandlingTier.Grid,
+            ReportedAt = reportedAt,
+            RespondDueAt = respondDue,
+            ReplyDueAt = replyDue,
+            ResolveDueAt = resolveDue,
+            Version = 1,
+            UpdatedAt = now,
+        };
+        incident.History.Add(new IncidentHistory
+        {
+            Version = 1,
+            Action = IncidentAction.Report,
+            FromStage = IncidentStage.Reported,
+            ToStage = IncidentStage.Reported,
+            Tier = HandlingTier.Grid,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            At = now,
+        });
+        db.Incidents.Add(incident);
+        await SaveWithNumberAsync(db, incident, cancellationToken);
+        return new IntakeResult(IntakeStatus.Created, incident);
+    }
+
+    private async Task<GridShape?> FindGridAsync(CommandCenterDbContext db, IncidentReport report, CancellationToken cancellationToken)
+    {
+        if (report.GridId is not null || report.GridCode is not null)
+        {
+            var grids = db.Grids.AsNoTracking();
+            grids = report.GridId is { } id ? grids.Where(g => g.Id == id) : grids.Where(g => g.Code == report.GridCode);
+            var row = await grids
+                .Select(g => new { g.Id, g.Code, g.CommunityId, g.StreetId })
+                .SingleOrDefaultAsync(cancellationToken);
+            return row is null ? null : new GridShape(row.Id, row.Code, row.CommunityId, row.StreetId, []);
+        }
+        return await gridLocator.LocateAsync(report.Latitude!.Value, report.Longitude!.Value, cancellationToken);
+    }
+
+    /// <summary>Numbers are the local date and a daily sequence; two reports racing for one number retry.</summary>
+    private static async Task SaveWithNumberAsync(CommandCenterDbContext db, Incident incident, CancellationToken cancellationToken)
+    {
+        var prefix = (incident.ReportedAt + ChinaOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        for (var attempt = 1; ; attempt++)
+        {
+            var last = await db.Incidents.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, cancellationToken);
+            var sequence = last is null ? 1 : int.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + attempt;
+            incident.Number = prefix + sequence.ToString("D6", CultureInfo.InvariantCulture);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                // Another report took the number between our read and our insert.
+            }
+        }
+    }
+}
