@@ -1,6 +1,8 @@
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Patrols;
 using CommandCenter.Data.Providers;
+using CommandCenter.Data.ServiceOrders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,8 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<GridLocator>();
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<IncidentTransitionService>();
+        services.AddSingleton<PatrolService>();
+        services.AddSingleton<ServiceOrderService>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,5 +1,7 @@
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
+using CommandCenter.Data.People;
+using CommandCenter.Data.Places;
 
 namespace CommandCenter.Data.Tests;
 
@@ -19,6 +21,29 @@ public static class SampleData
         grid.StreetId = street.Id;
         await db.SaveChangesAsync();
         return grid;
+    }
+
+    /// <summary>A grid with one building, room, household, two residents (one a party member) and a grid worker.</summary>
+    public static async Task<(Grid Grid, Resident Elder, Resident PartyMember, GridWorker Worker)> AddNeighbourhoodAsync(CommandCenterDbContext db)
+    {
+        var grid = await AddGridAsync(db);
+        var building = new Building { GridId = grid.Id, Code = grid.Code + "0001", Name = "1号楼", Address = "青年路1号", Floors = 6, Units = 2, Latitude = 35.005, Longitude = 109.005 };
+        var room = new Room { Building = building, GridId = grid.Id, Number = "1-1-0101", Unit = 1, Floor = 1, AreaSquareMeters = 72 };
+        var household = new Household { Room = room, GridId = grid.Id, Number = grid.Code + "00010001", MemberCount = 2 };
+        var elder = new Resident
+        {
+            Household = household, GridId = grid.Id, Name = "王秀英", IdNumber = "610202194805061228", IdNumberHash = "h1", Phone = "13900001111",
+            BirthDate = new DateOnly(1948, 5, 6), KeyGroups = KeyGroups.Aged60Plus | KeyGroups.LivingAlone,
+        };
+        var member = new Resident
+        {
+            Household = household, GridId = grid.Id, Name = "张建国", IdNumber = "610202198001011234", IdNumberHash = "h2", Phone = "13900002222",
+            Gender = Gender.Male, BirthDate = new DateOnly(1980, 1, 1), IsPartyMember = true,
+        };
+        var worker = new GridWorker { GridId = grid.Id, Name = "赵网格", Phone = "13900003333", EmployeeNumber = "GW0001" };
+        db.AddRange(building, room, household, elder, member, worker);
+        await db.SaveChangesAsync();
+        return (grid, elder, member, worker);
     }
 
     public static async Task<Incident> AddIncidentAsync(CommandCenterDbContext db, DateTime reportedAt)

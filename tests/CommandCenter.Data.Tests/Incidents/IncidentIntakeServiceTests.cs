@@ -14,11 +14,6 @@ public class IncidentIntakeServiceTests
 
     public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
 
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<CommandCenterDbContext>
-    {
-        public CommandCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     private static async Task<IncidentIntakeService> ArrangeAsync(TestDatabase database)
     {
         await using (var db = database.CreateContext())
@@ -28,7 +23,7 @@ public class IncidentIntakeServiceTests
             db.IncidentCategories.Add(new IncidentCategory { Code = "E0402", Kind = CategoryKind.Event, MajorCode = "04", MajorName = "街面秩序", MinorCode = "02", MinorName = "停用", IsActive = false });
             await db.SaveChangesAsync();
         }
-        var factory = new Factory(database);
+        var factory = new TestContextFactory(database);
         return new IncidentIntakeService(factory, new GridLocator(factory), Options.Create(new SlaOptions()), new FakeTimeProvider(Now));
     }
 

@@ -11,11 +11,6 @@ public class IncidentTransitionServiceTests
 
     public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
 
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<CommandCenterDbContext>
-    {
-        public CommandCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     private static async Task<(IncidentTransitionService Service, long Id)> ArrangeAsync(TestDatabase database, FakeTimeProvider clock)
     {
         long id;
@@ -29,7 +24,7 @@ public class IncidentTransitionServiceTests
             await db.SaveChangesAsync();
             id = incident.Id;
         }
-        return (new IncidentTransitionService(new Factory(database), clock), id);
+        return (new IncidentTransitionService(new TestContextFactory(database), clock), id);
     }
 
     [Theory]

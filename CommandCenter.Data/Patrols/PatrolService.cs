@@ -1,0 +1,118 @@
+using CommandCenter.Data.Hierarchy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommandCenter.Data.Patrols;
+
+/// <summary>经常巡、随时访: grid workers' patrols as live data. Start, check in, end.</summary>
+public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> contextFactory, GridLocator gridLocator, TimeProvider time)
+{
+    public sealed record CheckInRequest(double Latitude, double Longitude, string? Note, string? PhotoRef, DateTime? At);
+
+    public async Task<OperationResult<Patrol>> StartAsync(int gridWorkerId, string? scopeCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var worker = await db.GridWorkers.Include(w => w.Grid).SingleOrDefaultAsync(w => w.Id == gridWorkerId, cancellationToken);
+        if (worker is null || !worker.IsActive)
+        {
+            return OperationResult<Patrol>.Invalid("gridWorkerId", $"Grid worker {gridWorkerId} does not exist or is inactive.");
+        }
+        if (!HierarchyCode.IsWithin(worker.Grid!.Code, scopeCode))
+        {
+            return OperationResult<Patrol>.OutOfScope();
+        }
+        var active = await db.Patrols.FirstOrDefaultAsync(p => p.GridWorkerId == gridWorkerId && p.EndedAt == null, cancellationToken);
+        if (active is not null)
+        {
+            return OperationResult<Patrol>.Conflict(active, $"Grid worker {gridWorkerId} is already on patrol {active.Id}.");
+        }
+        var patrol = new Patrol { GridWorkerId = gridWorkerId, GridId = worker.GridId, StartedAt = time.GetUtcNow().UtcDateTime };
+        db.Patrols.Add(patrol);
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<Patrol>.Ok(patrol);
+    }
+
+    public async Task<OperationResult<PatrolCheckIn>> CheckInAsync(long patrolId, CheckInRequest request, string? scopeCode, CancellationToken cancellationToken = default)
+    {
+        if (double.IsNaN(request.Latitude) || request.Latitude is < -90 or > 90)
+        {
+            return OperationResult<PatrolCheckIn>.Invalid("latitude", "Latitude is between -90 and 90.");
+        }
+        if (double.IsNaN(request.Longitude) || request.Longitude is < -180 or > 180)
+        {
+            return OperationResult<PatrolCheckIn>.Invalid("longitude", "Longitude is between -180 and 180.");
+        }
+        if (request.Note is { Length: > 1000 })
+        {
+            return OperationResult<PatrolCheckIn>.Invalid("note", "At most 1000 characters.");
+        }
+        if (request.PhotoRef is { Length: > 256 })
+        {
+            return OperationResult<PatrolCheckIn>.Invalid("photoRef", "At most 256 characters.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var at = request.At?.ToUniversalTime() ?? now;
+        if (at > now.AddMinutes(5))
+        {
+            return OperationResult<PatrolCheckIn>.Invalid("at", "The check-in time lies in the future.");
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId, cancellationToken);
+        if (patrol is null)
+        {
+            return OperationResult<PatrolCheckIn>.NotFound($"Patrol {patrolId} does not exist.");
+        }
+        var patrolGrid = await db.Grids.Where(g => g.Id == patrol.GridId).Select(g => g.Code).SingleAsync(cancellationToken);
+        if (!HierarchyCode.IsWithin(patrolGrid, scopeCode))
+        {
+            return OperationResult<PatrolCheckIn>.OutOfScope();
+        }
+        if (patrol.EndedAt is not null)
+        {
+            return new OperationResult<PatrolCheckIn>(OperationStatus.Conflict, Message: $"Patrol {patrolId} ended at {patrol.EndedAt:u}.");
+        }
+        var grid = await gridLocator.LocateAsync(request.Latitude, request.Longitude, cancellationToken);
+        if (grid is null)
+        {
+            return OperationResult<PatrolCheckIn>.Invalid("latitude", "The position lies outside the district's grids.");
+        }
+
+        var previous = await db.PatrolCheckIns.Where(c => c.PatrolId == patrolId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new { c.Latitude, c.Longitude }).FirstOrDefaultAsync(cancellationToken);
+        var checkIn = new PatrolCheckIn
+        {
+            PatrolId = patrolId, GridId = grid.Id, Latitude = request.Latitude, Longitude = request.Longitude,
+            At = at, Note = request.Note?.Trim(), PhotoRef = request.PhotoRef?.Trim(),
+        };
+        db.PatrolCheckIns.Add(checkIn);
+        patrol.CheckInCount++;
+        if (previous is not null)
+        {
+            patrol.DistanceMeters += Geodesy.DistanceMeters(previous.Latitude, previous.Longitude, request.Latitude, request.Longitude);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<PatrolCheckIn>.Ok(checkIn);
+    }
+
+    public async Task<OperationResult<Patrol>> EndAsync(long patrolId, string? scopeCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId, cancellationToken);
+        if (patrol is null)
+        {
+            return OperationResult<Patrol>.NotFound($"Patrol {patrolId} does not exist.");
+        }
+        var gridCode = await db.Grids.Where(g => g.Id == patrol.GridId).Select(g => g.Code).SingleAsync(cancellationToken);
+        if (!HierarchyCode.IsWithin(gridCode, scopeCode))
+        {
+            return OperationResult<Patrol>.OutOfScope();
+        }
+        if (patrol.EndedAt is not null)
+        {
+            return OperationResult<Patrol>.Conflict(patrol, $"Patrol {patrolId} already ended.");
+        }
+        patrol.EndedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<Patrol>.Ok(patrol);
+    }
+}

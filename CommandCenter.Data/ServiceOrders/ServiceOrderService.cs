@@ -1,0 +1,272 @@
+using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Ratings;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommandCenter.Data.ServiceOrders;
+
+/// <summary>群众点单 → 网格派单 → 党员接单 → 销单 → 评价, and micro-wishes (微心愿).</summary>
+public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time)
+{
+    public const int TitleMax = 128;
+    public const int DescriptionMax = 2000;
+
+    public async Task<OperationResult<ServiceOrder>> RequestAsync(
+        int residentId, string title, string? description, string? scopeCode, CancellationToken cancellationToken = default)
+    {
+        if (TextError(title, TitleMax, required: true) is { } titleError)
+        {
+            return OperationResult<ServiceOrder>.Invalid("title", titleError);
+        }
+        if (TextError(description, DescriptionMax, required: false) is { } descriptionError)
+        {
+            return OperationResult<ServiceOrder>.Invalid("description", descriptionError);
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var resident = await ResidentGridAsync(db, residentId, cancellationToken);
+        if (resident is null)
+        {
+            return OperationResult<ServiceOrder>.Invalid("residentId", $"Resident {residentId} does not exist.");
+        }
+        if (!HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
+        {
+            return OperationResult<ServiceOrder>.OutOfScope();
+        }
+        var order = new ServiceOrder
+        {
+            ResidentId = residentId, GridId = resident.Value.GridId, Title = title.Trim(), Description = description?.Trim() ?? string.Empty,
+            Status = ServiceOrderStatus.Requested, RequestedAt = time.GetUtcNow().UtcDateTime, Version = 1,
+        };
+        db.ServiceOrders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<ServiceOrder>.Ok(order);
+    }
+
+    /// <summary>网格派单: the grid hands the order to a volunteer team or organisation.</summary>
+    public Task<OperationResult<ServiceOrder>> DispatchAsync(long id, int version, int? organizationId, string? scopeCode, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, version, scopeCode, [ServiceOrderStatus.Requested], async (db, order, now) =>
+        {
+            if (organizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId, cancellationToken))
+            {
+                return ("organizationId", $"Organisation {orgId} does not exist.");
+            }
+            order.Status = ServiceOrderStatus.Dispatched;
+            order.OrganizationId = organizationId;
+            order.DispatchedAt = now;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>党员接单: only a party member takes an order.</summary>
+    public Task<OperationResult<ServiceOrder>> AcceptAsync(long id, int version, int volunteerResidentId, string? scopeCode, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, version, scopeCode, [ServiceOrderStatus.Requested, ServiceOrderStatus.Dispatched], async (db, order, now) =>
+        {
+            var isPartyMember = await db.Residents.Where(r => r.Id == volunteerResidentId).Select(r => (bool?)r.IsPartyMember).SingleOrDefaultAsync(cancellationToken);
+            if (isPartyMember is null)
+            {
+                return ("volunteerResidentId", $"Resident {volunteerResidentId} does not exist.");
+            }
+            if (isPartyMember == false)
+            {
+                return ("volunteerResidentId", "Only a party member takes an order (党员接单).");
+            }
+            order.Status = ServiceOrderStatus.Accepted;
+            order.VolunteerResidentId = volunteerResidentId;
+            order.AcceptedAt = now;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>销单.</summary>
+    public Task<OperationResult<ServiceOrder>> FulfilAsync(long id, int version, string? scopeCode, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, version, scopeCode, [ServiceOrderStatus.Accepted], (_, order, now) =>
+        {
+            order.Status = ServiceOrderStatus.Fulfilled;
+            order.FulfilledAt = now;
+            return Task.FromResult<(string, string)?>(null);
+        }, cancellationToken);
+
+    public Task<OperationResult<ServiceOrder>> CancelAsync(long id, int version, string? scopeCode, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, version, scopeCode, [ServiceOrderStatus.Requested, ServiceOrderStatus.Dispatched, ServiceOrderStatus.Accepted], (_, order, _) =>
+        {
+            order.Status = ServiceOrderStatus.Cancelled;
+            return Task.FromResult<(string, string)?>(null);
+        }, cancellationToken);
+
+    /// <summary>The resident rates a fulfilled order, once.</summary>
+    public async Task<OperationResult<Rating>> RateAsync(long id, RatingLevel level, string? comment, string? scopeCode, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(level))
+        {
+            return OperationResult<Rating>.Invalid("level", "A rating is one of 1 (非常不满意) to 5 (非常满意).");
+        }
+        if (TextError(comment, 1000, required: false) is { } commentError)
+        {
+            return OperationResult<Rating>.Invalid("comment", commentError);
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.ServiceOrders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return OperationResult<Rating>.NotFound($"Service order {id} does not exist.");
+        }
+        if (!await InScopeAsync(db, order.GridId, scopeCode, cancellationToken))
+        {
+            return OperationResult<Rating>.OutOfScope();
+        }
+        if (order.Status != ServiceOrderStatus.Fulfilled)
+        {
+            return new OperationResult<Rating>(OperationStatus.Conflict, Message: $"Only a fulfilled order is rated; this one is {order.Status}.");
+        }
+        var existing = await db.Ratings.FirstOrDefaultAsync(r => r.ServiceOrderId == id, cancellationToken);
+        if (existing is not null)
+        {
+            return OperationResult<Rating>.Conflict(existing, "The order is already rated.");
+        }
+        var rating = new Rating { ServiceOrderId = id, GridId = order.GridId, Level = level, Comment = comment?.Trim(), RatedAt = time.GetUtcNow().UtcDateTime };
+        db.Ratings.Add(rating);
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<Rating>.Ok(rating);
+    }
+
+    public async Task<OperationResult<MicroWish>> AddWishAsync(int residentId, string wish, string? scopeCode, CancellationToken cancellationToken = default)
+    {
+        if (TextError(wish, 500, required: true) is { } wishError)
+        {
+            return OperationResult<MicroWish>.Invalid("wish", wishError);
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var resident = await ResidentGridAsync(db, residentId, cancellationToken);
+        if (resident is null)
+        {
+            return OperationResult<MicroWish>.Invalid("residentId", $"Resident {residentId} does not exist.");
+        }
+        if (!HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
+        {
+            return OperationResult<MicroWish>.OutOfScope();
+        }
+        var microWish = new MicroWish
+        {
+            ResidentId = residentId, GridId = resident.Value.GridId, Wish = wish.Trim(), Status = MicroWishStatus.Open,
+            CreatedAt = time.GetUtcNow().UtcDateTime, Version = 1,
+        };
+        db.MicroWishes.Add(microWish);
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<MicroWish>.Ok(microWish);
+    }
+
+    /// <summary>Claim (by a resident or an organisation), fulfil or withdraw a wish.</summary>
+    public async Task<OperationResult<MicroWish>> MoveWishAsync(
+        long id, int version, MicroWishStatus to, int? byResidentId, int? byOrganizationId, string? scopeCode, CancellationToken cancellationToken = default)
+    {
+        MicroWishStatus[] allowedFrom = to switch
+        {
+            MicroWishStatus.Claimed => [MicroWishStatus.Open],
+            MicroWishStatus.Fulfilled => [MicroWishStatus.Claimed],
+            MicroWishStatus.Withdrawn => [MicroWishStatus.Open, MicroWishStatus.Claimed],
+            _ => [],
+        };
+        if (allowedFrom.Length == 0)
+        {
+            return OperationResult<MicroWish>.Invalid("status", "A wish moves to Claimed, Fulfilled or Withdrawn.");
+        }
+        if (to == MicroWishStatus.Claimed && (byResidentId is null) == (byOrganizationId is null))
+        {
+            return OperationResult<MicroWish>.Invalid("claimedByResidentId", "A wish is claimed by one resident or one organisation.");
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var wish = await db.MicroWishes.SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (wish is null)
+        {
+            return OperationResult<MicroWish>.NotFound($"Micro-wish {id} does not exist.");
+        }
+        if (!await InScopeAsync(db, wish.GridId, scopeCode, cancellationToken))
+        {
+            return OperationResult<MicroWish>.OutOfScope();
+        }
+        if (wish.Version != version || !allowedFrom.Contains(wish.Status))
+        {
+            return OperationResult<MicroWish>.Conflict(wish, $"The wish is {wish.Status} at version {wish.Version}.");
+        }
+        if (byResidentId is { } r && !await db.Residents.AnyAsync(x => x.Id == r, cancellationToken))
+        {
+            return OperationResult<MicroWish>.Invalid("claimedByResidentId", $"Resident {r} does not exist.");
+        }
+        if (byOrganizationId is { } o && !await db.Organizations.AnyAsync(x => x.Id == o, cancellationToken))
+        {
+            return OperationResult<MicroWish>.Invalid("claimedByOrganizationId", $"Organisation {o} does not exist.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        wish.Status = to;
+        if (to == MicroWishStatus.Claimed)
+        {
+            (wish.ClaimedByResidentId, wish.ClaimedByOrganizationId, wish.ClaimedAt) = (byResidentId, byOrganizationId, now);
+        }
+        else if (to == MicroWishStatus.Fulfilled)
+        {
+            wish.FulfilledAt = now;
+        }
+        wish.Version++;
+        return await SaveAsync(db, wish, w => w.Version, cancellationToken);
+    }
+
+    private async Task<OperationResult<ServiceOrder>> MoveAsync(
+        long id, int version, string? scopeCode, ServiceOrderStatus[] allowedFrom,
+        Func<CommandCenterDbContext, ServiceOrder, DateTime, Task<(string Field, string Message)?>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.ServiceOrders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return OperationResult<ServiceOrder>.NotFound($"Service order {id} does not exist.");
+        }
+        if (!await InScopeAsync(db, order.GridId, scopeCode, cancellationToken))
+        {
+            return OperationResult<ServiceOrder>.OutOfScope();
+        }
+        if (order.Version != version || !allowedFrom.Contains(order.Status))
+        {
+            return OperationResult<ServiceOrder>.Conflict(order, $"The order is {order.Status} at version {order.Version}.");
+        }
+        if (await change(db, order, time.GetUtcNow().UtcDateTime) is { } error)
+        {
+            return OperationResult<ServiceOrder>.Invalid(error.Field, error.Message);
+        }
+        order.Version++;
+        return await SaveAsync(db, order, o => o.Version, cancellationToken);
+    }
+
+    private static async Task<OperationResult<T>> SaveAsync<T>(CommandCenterDbContext db, T record, Func<T, int> version, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return OperationResult<T>.Ok(record);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var entry = db.Entry(record);
+            await entry.ReloadAsync(cancellationToken);
+            return OperationResult<T>.Conflict(record, $"Someone changed it first: now at version {version(record)}.");
+        }
+    }
+
+    private static async Task<(int GridId, string GridCode)?> ResidentGridAsync(CommandCenterDbContext db, int residentId, CancellationToken cancellationToken)
+    {
+        var row = await db.Residents.Where(r => r.Id == residentId)
+            .Join(db.Grids, r => r.GridId, g => g.Id, (r, g) => new { g.Id, g.Code })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.Id, row.Code);
+    }
+
+    private static async Task<bool> InScopeAsync(CommandCenterDbContext db, int gridId, string? scopeCode, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(scopeCode)
+        || HierarchyCode.IsWithin(await db.Grids.Where(g => g.Id == gridId).Select(g => g.Code).SingleAsync(cancellationToken), scopeCode);
+
+    private static string? TextError(string? value, int max, bool required) => value switch
+    {
+        null or "" when required => "Required.",
+        { } v when required && string.IsNullOrWhiteSpace(v) => "Required.",
+        { Length: var n } when n > max => $"At most {max} characters.",
+        { } v when v.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) => "Control characters are not allowed.",
+        _ => null,
+    };
+}
