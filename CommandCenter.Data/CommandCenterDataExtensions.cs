@@ -1,4 +1,5 @@
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Patrols;
 using CommandCenter.Data.Providers;
@@ -48,6 +49,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<IncidentTransitionService>();
         services.AddSingleton<PatrolService>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ServiceOrderService>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -1,6 +1,7 @@
 using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Identity;
+using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Objects;
 using CommandCenter.Data.Organizations;
@@ -57,6 +58,7 @@ public abstract class CommandCenterDbContext(DbContextOptions options)
     public DbSet<SosAlert> SosAlerts => Set<SosAlert>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

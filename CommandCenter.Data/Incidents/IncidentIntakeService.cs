@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +54,8 @@ public sealed class IncidentIntakeService(
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
     private const int MaxNumberAttempts = 5;
 
-    public async Task<IntakeResult> ReportAsync(IncidentReport report, IncidentActor actor, string? scopeCode, CancellationToken cancellationToken = default)
+    public async Task<IntakeResult> ReportAsync(
+        IncidentReport report, IncidentActor actor, string? scopeCode, long? idempotencyRecordId = null, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var errors = IncidentReportValidation.Validate(report, now);
@@ -87,7 +89,7 @@ public sealed class IncidentIntakeService(
 
         var reportedAt = report.ReportedAt?.ToUniversalTime() ?? now;
         var (respondDue, replyDue, resolveDue) = SlaPolicy.Deadlines(slaOptions.Value, category!, report.Priority, report.Source, reportedAt);
-        var incident = new Incident
+        Incident NewIncident() => new()
         {
             Number = string.Empty,
             Title = report.Title.Trim(),
@@ -113,21 +115,56 @@ public sealed class IncidentIntakeService(
             ResolveDueAt = resolveDue,
             Version = 1,
             UpdatedAt = now,
+            History =
+            [
+                new IncidentHistory
+                {
+                    Version = 1,
+                    Action = IncidentAction.Report,
+                    FromStage = IncidentStage.Reported,
+                    ToStage = IncidentStage.Reported,
+                    Tier = HandlingTier.Grid,
+                    ActorId = actor.UserId,
+                    ActorName = actor.Name,
+                    At = now,
+                },
+            ],
         };
-        incident.History.Add(new IncidentHistory
-        {
-            Version = 1,
-            Action = IncidentAction.Report,
-            FromStage = IncidentStage.Reported,
-            ToStage = IncidentStage.Reported,
-            Tier = HandlingTier.Grid,
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            At = now,
-        });
-        db.Incidents.Add(incident);
-        await SaveWithNumberAsync(db, incident, cancellationToken);
+        var incident = await CommitAsync(NewIncident, idempotencyRecordId, now, cancellationToken);
         return new IntakeResult(IntakeStatus.Created, incident);
+    }
+
+    /// <summary>
+    /// Commits the incident (and completes its idempotency record) in one transaction. Numbers are the local date
+    /// and a daily sequence; a report that loses the race for a number retries on a fresh context.
+    /// </summary>
+    private async Task<Incident> CommitAsync(Func<Incident> newIncident, long? idempotencyRecordId, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var incident = newIncident();
+            var prefix = (incident.ReportedAt + ChinaOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var last = await db.Incidents.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, cancellationToken);
+            var sequence = last is null ? 1 : int.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + 1;
+            incident.Number = prefix + sequence.ToString("D6", CultureInfo.InvariantCulture);
+            db.Incidents.Add(incident);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (idempotencyRecordId is { } recordId)
+                {
+                    await IdempotencyStore.CompleteAsync(db, recordId, 201, "incident", incident.Id, now, cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                return incident;
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                // Another report took the number between our read and our insert.
+            }
+        }
     }
 
     private async Task<GridShape?> FindGridAsync(CommandCenterDbContext db, IncidentReport report, CancellationToken cancellationToken)
@@ -142,26 +179,5 @@ public sealed class IncidentIntakeService(
             return row is null ? null : new GridShape(row.Id, row.Code, row.CommunityId, row.StreetId, []);
         }
         return await gridLocator.LocateAsync(report.Latitude!.Value, report.Longitude!.Value, cancellationToken);
-    }
-
-    /// <summary>Numbers are the local date and a daily sequence; two reports racing for one number retry.</summary>
-    private static async Task SaveWithNumberAsync(CommandCenterDbContext db, Incident incident, CancellationToken cancellationToken)
-    {
-        var prefix = (incident.ReportedAt + ChinaOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        for (var attempt = 1; ; attempt++)
-        {
-            var last = await db.Incidents.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, cancellationToken);
-            var sequence = last is null ? 1 : int.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + attempt;
-            incident.Number = prefix + sequence.ToString("D6", CultureInfo.InvariantCulture);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
-            {
-                // Another report took the number between our read and our insert.
-            }
-        }
     }
 }

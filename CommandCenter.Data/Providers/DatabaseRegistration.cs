@@ -33,10 +33,10 @@ public static class DatabaseRegistration
                 builder.AddInterceptors(SqlitePragmaInterceptor.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(connectionString, o => o.CommandTimeout(60).EnableRetryOnFailure(3));
+                builder.UseNpgsql(connectionString, o => o.CommandTimeout(60));
                 break;
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(connectionString, o => o.CommandTimeout(60).EnableRetryOnFailure(3));
+                builder.UseSqlServer(connectionString, o => o.CommandTimeout(60));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");

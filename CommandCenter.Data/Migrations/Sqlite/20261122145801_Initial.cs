@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommandCenter.Data.Migrations.SqlServer
+namespace CommandCenter.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,16 +15,16 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Channel = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Prefix = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
-                    KeyHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    ScopeCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    ScopeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 15, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,10 +35,10 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -49,25 +49,25 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ScopeCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: true),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ScopeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 15, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,18 +78,18 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    EntityType = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    EntityId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    RemoteIp = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    PreviousHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RemoteIp = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,10 +100,10 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,13 +114,13 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Districts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Boundary = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CenterLatitude = table.Column<double>(type: "float", nullable: false),
-                    CenterLongitude = table.Column<double>(type: "float", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Boundary = table.Column<string>(type: "TEXT", nullable: false),
+                    CenterLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    CenterLongitude = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,12 +131,12 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "HandlingUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Tier = table.Column<int>(type: "int", nullable: false),
-                    AreaCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 15, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,22 +144,44 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 128, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResourceType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
+                    ResourceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IncidentCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    MajorCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
-                    MajorName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    MinorCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
-                    MinorName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    RespondMinutes = table.Column<int>(type: "int", nullable: true),
-                    ReplyMinutes = table.Column<int>(type: "int", nullable: true),
-                    ResolveMinutes = table.Column<int>(type: "int", nullable: true),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    MajorCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2, nullable: false),
+                    MajorName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MinorCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2, nullable: false),
+                    MinorName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RespondMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReplyMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResolveMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,18 +192,18 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "MicroWishes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ResidentId = table.Column<int>(type: "int", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Wish = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    ClaimedByResidentId = table.Column<int>(type: "int", nullable: true),
-                    ClaimedByOrganizationId = table.Column<int>(type: "int", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FulfilledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Wish = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedByResidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClaimedByOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FulfilledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,19 +214,19 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    PartyTier = table.Column<int>(type: "int", nullable: true),
-                    ParentId = table.Column<int>(type: "int", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    AreaCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: true),
-                    BuildingId = table.Column<int>(type: "int", nullable: true),
-                    CreditCode = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: true),
-                    Industry = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    MemberCount = table.Column<int>(type: "int", nullable: false),
-                    FoundedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyTier = table.Column<int>(type: "INTEGER", nullable: true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 15, nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BuildingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreditCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 18, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FoundedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -221,20 +243,20 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "ServiceOrders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ResidentId = table.Column<int>(type: "int", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    VolunteerResidentId = table.Column<int>(type: "int", nullable: true),
-                    OrganizationId = table.Column<int>(type: "int", nullable: true),
-                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DispatchedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FulfilledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    VolunteerResidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FulfilledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -245,13 +267,13 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "StaffMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Role = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    AreaCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: false),
-                    HandlingUnitId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 15, nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -262,11 +284,11 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -283,11 +305,11 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -304,10 +326,10 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -324,8 +346,8 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -348,10 +370,10 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -368,14 +390,14 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Streets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DistrictId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "varchar(9)", unicode: false, maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Boundary = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CenterLatitude = table.Column<double>(type: "float", nullable: false),
-                    CenterLongitude = table.Column<double>(type: "float", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Boundary = table.Column<string>(type: "TEXT", nullable: false),
+                    CenterLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    CenterLongitude = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -392,14 +414,14 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Communities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StreetId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Boundary = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CenterLatitude = table.Column<double>(type: "float", nullable: false),
-                    CenterLongitude = table.Column<double>(type: "float", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StreetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Boundary = table.Column<string>(type: "TEXT", nullable: false),
+                    CenterLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    CenterLongitude = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -416,16 +438,16 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Grids",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CommunityId = table.Column<int>(type: "int", nullable: false),
-                    StreetId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Boundary = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CenterLatitude = table.Column<double>(type: "float", nullable: false),
-                    CenterLongitude = table.Column<double>(type: "float", nullable: false),
-                    AreaSquareMeters = table.Column<double>(type: "float", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StreetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Boundary = table.Column<string>(type: "TEXT", nullable: false),
+                    CenterLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    CenterLongitude = table.Column<double>(type: "REAL", nullable: false),
+                    AreaSquareMeters = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -442,17 +464,17 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Buildings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Floors = table.Column<int>(type: "int", nullable: false),
-                    Units = table.Column<int>(type: "int", nullable: false),
-                    YearBuilt = table.Column<int>(type: "int", nullable: false),
-                    Latitude = table.Column<double>(type: "float", nullable: false),
-                    Longitude = table.Column<double>(type: "float", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Floors = table.Column<int>(type: "INTEGER", nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    YearBuilt = table.Column<int>(type: "INTEGER", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -469,19 +491,19 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "CityComponents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
-                    MajorCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
-                    MajorName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    MinorCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
-                    MinorName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    State = table.Column<int>(type: "int", nullable: false),
-                    Owner = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Latitude = table.Column<double>(type: "float", nullable: false),
-                    Longitude = table.Column<double>(type: "float", nullable: false),
-                    LastInspectedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    MajorCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2, nullable: false),
+                    MajorName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MinorCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2, nullable: false),
+                    MinorName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    LastInspectedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -498,15 +520,15 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "GridWorkers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    EmployeeNumber = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
-                    IsPartyMember = table.Column<bool>(type: "bit", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
+                    IsPartyMember = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -523,49 +545,49 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Incidents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Number = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Source = table.Column<int>(type: "int", nullable: false),
-                    CategoryId = table.Column<int>(type: "int", nullable: false),
-                    Priority = table.Column<int>(type: "int", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    CommunityId = table.Column<int>(type: "int", nullable: false),
-                    StreetId = table.Column<int>(type: "int", nullable: false),
-                    PlaceId = table.Column<int>(type: "int", nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Latitude = table.Column<double>(type: "float", nullable: true),
-                    Longitude = table.Column<double>(type: "float", nullable: true),
-                    ReporterName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    ReporterPhone = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
-                    ReporterGridWorkerId = table.Column<int>(type: "int", nullable: true),
-                    Stage = table.Column<int>(type: "int", nullable: false),
-                    Tier = table.Column<int>(type: "int", nullable: false),
-                    HandlingUnitId = table.Column<int>(type: "int", nullable: true),
-                    DuplicateOfId = table.Column<long>(type: "bigint", nullable: true),
-                    ReportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FiledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DispatchedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RespondedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RepliedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FeedbackAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    EvaluatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RejectedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RespondDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ReplyDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ResolveDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RespondBreached = table.Column<bool>(type: "bit", nullable: false),
-                    ReplyBreached = table.Column<bool>(type: "bit", nullable: false),
-                    ResolveBreached = table.Column<bool>(type: "bit", nullable: false),
-                    ClosedTier = table.Column<int>(type: "int", nullable: true),
-                    ReworkCount = table.Column<int>(type: "int", nullable: false),
-                    ExtensionCount = table.Column<int>(type: "int", nullable: false),
-                    EscalationCount = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StreetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlaceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReporterPhone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
+                    ReporterGridWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DuplicateOfId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FiledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FeedbackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EvaluatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RespondDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReplyDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolveDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RespondBreached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReplyBreached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResolveBreached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ClosedTier = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtensionCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalationCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -600,15 +622,15 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Places",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Latitude = table.Column<double>(type: "float", nullable: false),
-                    Longitude = table.Column<double>(type: "float", nullable: false),
-                    IsKeyPlace = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    IsKeyPlace = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -625,15 +647,15 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BuildingId = table.Column<int>(type: "int", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
-                    Unit = table.Column<int>(type: "int", nullable: false),
-                    Floor = table.Column<int>(type: "int", nullable: false),
-                    AreaSquareMeters = table.Column<double>(type: "float", nullable: false),
-                    Use = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BuildingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
+                    Unit = table.Column<int>(type: "INTEGER", nullable: false),
+                    Floor = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaSquareMeters = table.Column<double>(type: "REAL", nullable: false),
+                    Use = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -650,14 +672,14 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Patrols",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    GridWorkerId = table.Column<int>(type: "int", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CheckInCount = table.Column<int>(type: "int", nullable: false),
-                    DistanceMeters = table.Column<double>(type: "float", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GridWorkerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckInCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistanceMeters = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -680,14 +702,14 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "CallBacks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Reached = table.Column<bool>(type: "bit", nullable: false),
-                    OfficerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    OfficerName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -704,19 +726,19 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "IncidentHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<int>(type: "int", nullable: false),
-                    FromStage = table.Column<int>(type: "int", nullable: false),
-                    ToStage = table.Column<int>(type: "int", nullable: false),
-                    Tier = table.Column<int>(type: "int", nullable: false),
-                    HandlingUnitId = table.Column<int>(type: "int", nullable: true),
-                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStage = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToStage = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -733,14 +755,14 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Ratings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IncidentId = table.Column<long>(type: "bigint", nullable: true),
-                    ServiceOrderId = table.Column<long>(type: "bigint", nullable: true),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<int>(type: "int", nullable: false),
-                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    RatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ServiceOrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -757,16 +779,16 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Supervisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
-                    Clock = table.Column<int>(type: "int", nullable: false),
-                    HandlingUnitId = table.Column<int>(type: "int", nullable: true),
-                    Reason = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LastRemindedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReminderCount = table.Column<int>(type: "int", nullable: false),
-                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Clock = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastRemindedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -783,14 +805,14 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoomId = table.Column<int>(type: "int", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    BuildingId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    MemberCount = table.Column<int>(type: "int", nullable: false),
-                    IsPartyMemberCentre = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BuildingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsPartyMemberCentre = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -807,15 +829,15 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "PatrolCheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PatrolId = table.Column<long>(type: "bigint", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Latitude = table.Column<double>(type: "float", nullable: false),
-                    Longitude = table.Column<double>(type: "float", nullable: false),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    PhotoRef = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatrolId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhotoRef = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -832,20 +854,20 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Residents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    HouseholdId = table.Column<int>(type: "int", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    IdNumber = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    IdNumberHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
-                    Gender = table.Column<int>(type: "int", nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Type = table.Column<int>(type: "int", nullable: false),
-                    KeyGroups = table.Column<int>(type: "int", nullable: false),
-                    IsPartyMember = table.Column<bool>(type: "bit", nullable: false),
-                    IsHouseholdHead = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    IdNumberHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyGroups = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsPartyMember = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsHouseholdHead = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -862,14 +884,14 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "Devices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SerialNumber = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    ResidentId = table.Column<int>(type: "int", nullable: true),
-                    LastSeenAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SerialNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -886,12 +908,12 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "OrganizationMemberships",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganizationId = table.Column<int>(type: "int", nullable: false),
-                    ResidentId = table.Column<int>(type: "int", nullable: false),
-                    Role = table.Column<int>(type: "int", nullable: false),
-                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -914,19 +936,19 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "SosAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DeviceId = table.Column<int>(type: "int", nullable: false),
-                    ResidentId = table.Column<int>(type: "int", nullable: true),
-                    GridId = table.Column<int>(type: "int", nullable: false),
-                    Latitude = table.Column<double>(type: "float", nullable: false),
-                    Longitude = table.Column<double>(type: "float", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    IncidentId = table.Column<long>(type: "bigint", nullable: true),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    AcknowledgedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeviceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -954,8 +976,7 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -981,8 +1002,7 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -1106,6 +1126,17 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "IX_Households_RoomId",
                 table: "Households",
                 column: "RoomId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_ClientId_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "ClientId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_CreatedAt",
+                table: "IdempotencyRecords",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IncidentCategories_Code",
@@ -1249,8 +1280,7 @@ namespace CommandCenter.Data.Migrations.SqlServer
                 name: "IX_Ratings_IncidentId",
                 table: "Ratings",
                 column: "IncidentId",
-                unique: true,
-                filter: "[IncidentId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ratings_RatedAt_Level_GridId",
@@ -1373,6 +1403,9 @@ namespace CommandCenter.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "IncidentHistory");

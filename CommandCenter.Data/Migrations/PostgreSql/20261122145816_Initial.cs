@@ -145,6 +145,28 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClientId = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ResourceType = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
+                    ResourceId = table.Column<long>(type: "bigint", nullable: true),
+                    ResponseBody = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IncidentCategories",
                 columns: table => new
                 {
@@ -1107,6 +1129,17 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 column: "RoomId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_ClientId_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "ClientId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_CreatedAt",
+                table: "IdempotencyRecords",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncidentCategories_Code",
                 table: "IncidentCategories",
                 column: "Code",
@@ -1371,6 +1404,9 @@ namespace CommandCenter.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "IncidentHistory");
