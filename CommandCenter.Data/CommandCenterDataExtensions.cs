@@ -4,6 +4,7 @@ using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Patrols;
 using CommandCenter.Data.Providers;
 using CommandCenter.Data.ServiceOrders;
+using CommandCenter.Data.Sos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<IncidentTransitionService>();
         services.AddSingleton<PatrolService>();
+        services.AddSingleton<SosIntakeService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ServiceOrderService>();
         services.TryAddSingleton(TimeProvider.System);

@@ -78,6 +78,8 @@ public sealed class GridShape
     public string Code { get; }
     public int CommunityId { get; }
     public int StreetId { get; }
+    public double CenterLatitude => (_minY + _maxY) / 2;
+    public double CenterLongitude => (_minX + _maxX) / 2;
 
     /// <summary>Even-odd ray casting; x is longitude, y latitude.</summary>
     public bool Contains(double x, double y)

@@ -54,8 +54,14 @@ public sealed class IncidentIntakeService(
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
     private const int MaxNumberAttempts = 5;
 
+    public Task<IntakeResult> ReportAsync(
+        IncidentReport report, IncidentActor actor, string? scopeCode, long? idempotencyRecordId = null, CancellationToken cancellationToken = default) =>
+        ReportAsync(report, actor, scopeCode, idempotencyRecordId, alsoInTransaction: null, cancellationToken);
+
+    /// <param name="alsoInTransaction">Further writes committed with the incident (e.g. the SOS alert that raised it).</param>
     public async Task<IntakeResult> ReportAsync(
-        IncidentReport report, IncidentActor actor, string? scopeCode, long? idempotencyRecordId = null, CancellationToken cancellationToken = default)
+        IncidentReport report, IncidentActor actor, string? scopeCode, long? idempotencyRecordId,
+        Func<CommandCenterDbContext, Incident, CancellationToken, Task>? alsoInTransaction, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var errors = IncidentReportValidation.Validate(report, now);
@@ -130,7 +136,7 @@ public sealed class IncidentIntakeService(
                 },
             ],
         };
-        var incident = await CommitAsync(NewIncident, idempotencyRecordId, now, cancellationToken);
+        var incident = await CommitAsync(NewIncident, idempotencyRecordId, alsoInTransaction, now, cancellationToken);
         return new IntakeResult(IntakeStatus.Created, incident);
     }
 
@@ -138,7 +144,9 @@ public sealed class IncidentIntakeService(
     /// Commits the incident (and completes its idempotency record) in one transaction. Numbers are the local date
     /// and a daily sequence; a report that loses the race for a number retries on a fresh context.
     /// </summary>
-    private async Task<Incident> CommitAsync(Func<Incident> newIncident, long? idempotencyRecordId, DateTime now, CancellationToken cancellationToken)
+    private async Task<Incident> CommitAsync(
+        Func<Incident> newIncident, long? idempotencyRecordId, Func<CommandCenterDbContext, Incident, CancellationToken, Task>? alsoInTransaction,
+        DateTime now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -153,6 +161,11 @@ public sealed class IncidentIntakeService(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (alsoInTransaction is not null)
+                {
+                    await alsoInTransaction(db, incident, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
                 if (idempotencyRecordId is { } recordId)
                 {
                     await IdempotencyStore.CompleteAsync(db, recordId, 201, "incident", incident.Id, now, cancellationToken);

@@ -1,0 +1,62 @@
+using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Objects;
+using CommandCenter.Data.Providers;
+using CommandCenter.Data.Sos;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommandCenter.Data.Tests.Sos;
+
+public class SosIntakeServiceTests
+{
+    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    [Theory]
+    [MemberData(nameof(RunnableProviders))]
+    public async Task A_wristband_alarm_becomes_an_urgent_sos_incident_with_its_alert(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var now = new DateTimeOffset(2026, 11, 22, 13, 0, 0, TimeSpan.Zero);
+        int elderId;
+        await using (var db = database.CreateContext())
+        {
+            var (grid, elder, _, _) = await SampleData.AddNeighbourhoodAsync(db);
+            elderId = elder.Id;
+            db.Devices.Add(new Device { SerialNumber = "WB-0001", Kind = DeviceKind.SosWristband, GridId = grid.Id, ResidentId = elder.Id });
+            db.IncidentCategories.Add(new IncidentCategory { Code = SosIntakeService.SosCategoryCode, Kind = CategoryKind.Governance, MajorCode = "05", MajorName = "SOS", MinorCode = "01", MinorName = "一键呼叫求助" });
+            await db.SaveChangesAsync();
+        }
+        var factory = new TestContextFactory(database);
+        var clock = new FakeTimeProvider(now);
+        using var locator = new GridLocator(factory);
+        var sos = new SosIntakeService(factory, new IncidentIntakeService(factory, locator, Options.Create(new SlaOptions()), clock), locator, clock);
+
+        var known = await sos.RaiseAsync(new SosSignal("WB-0001", null, null, now.UtcDateTime.AddSeconds(-3)));
+        var unknown = await sos.RaiseAsync(new SosSignal("WB-9999", 35.003, 109.004, null));
+        var nowhere = await sos.RaiseAsync(new SosSignal("WB-8888", null, null, null));
+        var garbage = await sos.RaiseAsync(new SosSignal("WB 1\u0000", null, null, null));
+
+        Assert.True(known.Succeeded);
+        Assert.True(unknown.Succeeded);
+        Assert.Equal(OperationStatus.Invalid, nowhere.Status);
+        Assert.Equal(OperationStatus.Invalid, garbage.Status);
+
+        await using var check = database.CreateContext();
+        var incidents = await check.Incidents.Include(i => i.Category).OrderBy(i => i.Id).ToListAsync();
+        Assert.Equal(2, incidents.Count);
+        Assert.All(incidents, i =>
+        {
+            Assert.Equal(SourceChannel.Sos, i.Source);
+            Assert.Equal(IncidentPriority.Urgent, i.Priority);
+            Assert.Equal(i.ReportedAt.AddMinutes(5), i.RespondDueAt);
+        });
+        Assert.Equal("王秀英", incidents[0].ReporterName);
+        var alerts = await check.SosAlerts.OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(incidents.Select(i => (long?)i.Id), alerts.Select(a => a.IncidentId));
+        Assert.Equal(elderId, alerts[0].ResidentId);
+        Assert.True(await check.Devices.AnyAsync(d => d.SerialNumber == "WB-9999" && d.Status == DeviceStatus.Offline));
+        Assert.NotNull((await check.Devices.SingleAsync(d => d.SerialNumber == "WB-0001")).LastSeenAt);
+    }
+}
