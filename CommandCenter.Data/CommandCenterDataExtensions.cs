@@ -49,6 +49,8 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<GridLocator>();
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<IncidentTransitionService>();
+        services.AddOptions<SlaWatchOptions>().Bind(configuration.GetSection(SlaWatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SlaWatcher>();
         services.AddSingleton<PatrolService>();
         services.AddSingleton<SosIntakeService>();
         services.AddSingleton<IdempotencyStore>();
