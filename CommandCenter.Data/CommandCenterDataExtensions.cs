@@ -1,3 +1,4 @@
+using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,8 @@ public static class CommandCenterDataExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CommandCenterDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditChainVerifier>();
         return services;
     }
 

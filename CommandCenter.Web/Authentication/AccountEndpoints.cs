@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using CommandCenter.Data.Auditing;
+using CommandCenter.Data.Identity;
+using CommandCenter.Web.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommandCenter.Web.Authentication;
+
+public static class AccountEndpoints
+{
+    /// <summary>POST /account/logout (form with antiforgery token): signs out, audits, and goes to the login page.</summary>
+    public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/account/logout", async (
+            ClaimsPrincipal user,
+            SignInManager<AppUser> signInManager,
+            AuditLog audit,
+            HttpContext context,
+            [FromForm] string? returnUrl) =>
+        {
+            if (user.Identity?.IsAuthenticated == true)
+            {
+                await audit.AppendAsync(new AuditRecord(
+                    user.FindFirstValue(ClaimTypes.NameIdentifier),
+                    user.Identity.Name ?? "?",
+                    AuditActions.SignOut,
+                    RemoteIp: context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
+            }
+            await signInManager.SignOutAsync();
+            var back = LocalizationSetup.IsLocal(returnUrl) && returnUrl != "/" ? $"?returnUrl={Uri.EscapeDataString(returnUrl!)}" : string.Empty;
+            return TypedResults.LocalRedirect($"/account/login{back}");
+        });
+}

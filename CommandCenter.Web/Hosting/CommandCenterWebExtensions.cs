@@ -1,0 +1,74 @@
+using CommandCenter.Data;
+using CommandCenter.Data.Demo;
+using CommandCenter.Jobs;
+using CommandCenter.Web.Authentication;
+using CommandCenter.Web.Components;
+using CommandCenter.Web.Demo;
+using CommandCenter.Web.Health;
+using CommandCenter.Web.Localization;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+
+namespace CommandCenter.Web.Hosting;
+
+public static class CommandCenterWebExtensions
+{
+    /// <summary>Everything the web node needs: data, jobs, auth, localization, Blazor with MudBlazor, health checks.</summary>
+    public static WebApplicationBuilder AddCommandCenterWeb(this WebApplicationBuilder builder)
+    {
+        // Serve _framework, _content/MudBlazor and colocated assets from build output in every environment.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddCommandCenterData(configuration);
+        services.AddCommandCenterJobs(configuration);
+
+        services.AddDataProtection()
+            .SetApplicationName("CommandCenter")
+            .PersistKeysToDbContext<CommandCenterDbContext>();
+
+        services.AddCommandCenterAuthentication(configuration);
+        services.AddCommandCenterLocalization();
+        services.AddDemoMode(configuration);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+
+        services.AddSingleton<StartupTasks>();
+        return builder;
+    }
+
+    /// <summary>The request pipeline and endpoints.</summary>
+    public static WebApplication MapCommandCenterWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        app.UseRequestLocalization();
+        app.UseMiddleware<SameOriginHandshakeMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
+        app.MapHangfireDashboardWithAuthorizationPolicy(
+            AuthorizationPolicies.Admin,
+            "/hangfire",
+            new DashboardOptions { AppPath = "/", DashboardTitle = "CommandCenter · Hangfire", DisplayStorageConnectionString = false });
+
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+}
