@@ -10,7 +10,21 @@ namespace CommandCenter.Web.Authentication;
 public static class AccountEndpoints
 {
     /// <summary>POST /account/logout (form with antiforgery token): signs out, audits, and goes to the login page.</summary>
-    public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        MapLogout(endpoints);
+
+        // GET /api/me: who the caller is (a machine channel checks its key with it).
+        endpoints.MapGet("/api/me", (ClaimsPrincipal user) => TypedResults.Ok(new CallerInfo(
+            user.Identity?.Name ?? string.Empty,
+            user.Identity?.AuthenticationType ?? string.Empty,
+            user.FindFirstValue(CommandCenterClaims.Channel),
+            user.FindFirstValue(CommandCenterClaims.Scope),
+            [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)])));
+        return endpoints;
+    }
+
+    private static void MapLogout(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/account/logout", async (
             ClaimsPrincipal user,
             SignInManager<AppUser> signInManager,
@@ -30,4 +44,6 @@ public static class AccountEndpoints
             var back = LocalizationSetup.IsLocal(returnUrl) && returnUrl != "/" ? $"?returnUrl={Uri.EscapeDataString(returnUrl!)}" : string.Empty;
             return TypedResults.LocalRedirect($"/account/login{back}");
         });
+
+    public sealed record CallerInfo(string Name, string AuthenticationType, string? Channel, string? Scope, IReadOnlyList<string> Roles);
 }

@@ -23,7 +23,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(AuthenticationSchemes.ApiKeyHeader, out var values))
+        if (!Request.Headers.TryGetValue(AuthenticationSchemeNames.ApiKeyHeader, out var values))
         {
             return AuthenticateResult.NoResult();
         }

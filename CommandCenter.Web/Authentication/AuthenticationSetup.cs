@@ -27,15 +27,15 @@ public static class AuthenticationSetup
 
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = AuthenticationSchemes.CookieOrApiKey;
-                o.DefaultChallengeScheme = AuthenticationSchemes.CookieOrApiKey;
-                o.DefaultForbidScheme = AuthenticationSchemes.CookieOrApiKey;
+                o.DefaultScheme = AuthenticationSchemeNames.CookieOrApiKey;
+                o.DefaultChallengeScheme = AuthenticationSchemeNames.CookieOrApiKey;
+                o.DefaultForbidScheme = AuthenticationSchemeNames.CookieOrApiKey;
             })
-            .AddPolicyScheme(AuthenticationSchemes.CookieOrApiKey, "Cookie or API key", o =>
-                o.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(AuthenticationSchemes.ApiKeyHeader)
-                    ? AuthenticationSchemes.ApiKey
+            .AddPolicyScheme(AuthenticationSchemeNames.CookieOrApiKey, "Cookie or API key", o =>
+                o.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(AuthenticationSchemeNames.ApiKeyHeader)
+                    ? AuthenticationSchemeNames.ApiKey
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemes.ApiKey, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemeNames.ApiKey, null)
             .AddIdentityCookies();
 
         services.AddIdentityCore<AppUser>(o =>
@@ -76,12 +76,14 @@ public static class AuthenticationSetup
         return services;
     }
 
+    /// <summary>True for API, hub, dashboard and circuit requests, and for XHR: answered with status codes, not pages.</summary>
+    public static bool IsProgramRequest(HttpRequest request) =>
+        NonBrowserPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+        || string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal);
+
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
     {
-        var request = context.Request;
-        var isProgram = NonBrowserPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
-            || string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal);
-        if (isProgram)
+        if (IsProgramRequest(context.Request))
         {
             context.Response.StatusCode = statusCode;
         }

@@ -6,6 +6,8 @@ using CommandCenter.Web.Components;
 using CommandCenter.Web.Demo;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Localization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
@@ -34,6 +36,8 @@ public static class CommandCenterWebExtensions
         services.AddCommandCenterLocalization();
         services.AddDemoMode(configuration);
 
+        // Chinese text as text, not &#x...; entities (the default encoder allows only Basic Latin).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -50,7 +54,10 @@ public static class CommandCenterWebExtensions
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // A page for browser navigations only: programs keep their bare 401/403/404, and a re-executed POST would fail antiforgery.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && !AuthenticationSetup.IsProgramRequest(context.Request),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
         app.UseRequestLocalization();
         app.UseMiddleware<SameOriginHandshakeMiddleware>();

@@ -1,6 +1,6 @@
 namespace CommandCenter.Web.Authentication;
 
-public static class AuthenticationSchemes
+public static class AuthenticationSchemeNames
 {
     /// <summary>Picks ApiKey when the X-Api-Key header is present, otherwise the Identity cookie.</summary>
     public const string CookieOrApiKey = "CookieOrApiKey";
