@@ -1,3 +1,4 @@
+using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Incidents;
@@ -56,6 +57,8 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ServiceOrderService>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditChainVerifier>();
         return services;
     }
 

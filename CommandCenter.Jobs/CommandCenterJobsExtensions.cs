@@ -1,0 +1,49 @@
+using CommandCenter.Data.Providers;
+using CommandCenter.Jobs.Auditing;
+using CommandCenter.Jobs.Scheduling;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Jobs;
+
+public static class CommandCenterJobsExtensions
+{
+    /// <summary>
+    /// Hangfire with storage chosen by Database:Provider, the job classes, and the hosted service that schedules them.
+    /// Storage, activator and clients are per service provider, never Hangfire's process-wide statics.
+    /// </summary>
+    public static IServiceCollection AddCommandCenterJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>()
+            .Bind(configuration.GetSection(JobsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Registered before AddHangfire, whose TryAdd would otherwise hand out JobStorage.Current / JobActivator.Current.
+        services.AddSingleton(sp => JobStorageFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        if (jobs.RunServer)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddTransient<AuditChainVerificationJob>();
+        services.AddHostedService<RecurringJobRegistration>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using CommandCenter.Jobs.Auditing;
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommandCenter.Jobs.Scheduling;
+
+/// <summary>Registers (or updates) the recurring jobs when the host starts. Safe on every node: ids are fixed.</summary>
+internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJobs, ILogger<RecurringJobRegistration> logger) : IHostedService
+{
+    public const string AuditChainVerificationId = "audit-chain-verification";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // 18:00 UTC = 02:00 China Standard Time, a quiet hour.
+        recurringJobs.AddOrUpdate<AuditChainVerificationJob>(
+            AuditChainVerificationId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Daily(18),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        logger.LogInformation("Recurring jobs registered: {Jobs}", AuditChainVerificationId);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

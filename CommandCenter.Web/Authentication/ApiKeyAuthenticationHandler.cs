@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using CommandCenter.Data;
+using CommandCenter.Data.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Web.Authentication;
+
+/// <summary>
+/// Authenticates machine channels by the X-Api-Key header: the key is hashed and looked up among keys not revoked.
+/// The principal carries the key's channel and scope; anonymous or wrong keys are challenged with 401.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IDbContextFactory<CommandCenterDbContext> contextFactory)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    private const int MaxKeyLength = 256;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(AuthenticationSchemeNames.ApiKeyHeader, out var values))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var key = values.ToString().Trim();
+        if (key.Length == 0 || key.Length > MaxKeyLength)
+        {
+            return AuthenticateResult.Fail("Malformed API key.");
+        }
+
+        var hash = ApiKeyHasher.Hash(key);
+        await using var db = await contextFactory.CreateDbContextAsync(Context.RequestAborted);
+        var apiKey = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.Name, k.Channel, k.ScopeCode })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (apiKey is null)
+        {
+            Logger.LogWarning("Rejected an unknown or revoked API key (prefix {Prefix})", ApiKeyHasher.PrefixOf(key));
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, $"apikey:{apiKey.Id}"),
+            new(ClaimTypes.Name, apiKey.Name),
+            new(CommandCenterClaims.Channel, apiKey.Channel),
+        ];
+        if (!string.IsNullOrEmpty(apiKey.ScopeCode))
+        {
+            claims.Add(new Claim(CommandCenterClaims.Scope, apiKey.ScopeCode));
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CommandCenter.Web.Authentication;
+
+/// <summary>The "Security" configuration section: sign-in policy (等保 2.0 defaults).</summary>
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary>Failed sign-ins before the account locks.</summary>
+    [Range(1, 100)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A session ends after this long without requests (sliding).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often a cookie and an open circuit are checked against the user's security stamp and disabled flag.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "00:30:00")]
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Range(8, 128)]
+    public int MinimumPasswordLength { get; set; } = 8;
+}

@@ -1,0 +1,71 @@
+using CommandCenter.Data;
+using CommandCenter.Data.Demo;
+using CommandCenter.Data.Identity;
+using CommandCenter.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Web.Demo;
+
+/// <summary>The demo sign-ins: one account per role and one machine-channel key. Demo mode only; idempotent.</summary>
+public sealed class DemoAccounts(
+    UserManager<AppUser> users,
+    CommandCenterDbContext db,
+    IOptions<DemoOptions> options,
+    TimeProvider time,
+    ILogger<DemoAccounts> logger)
+{
+    public const string ApiKeyChannel = "demo";
+
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> Accounts =
+    [
+        ("admin", "系统管理员", Roles.Admin),
+        ("leader", "指挥中心领导", Roles.Leader),
+        ("duty", "值班员", Roles.DutyOfficer),
+        ("analyst", "数据分析员", Roles.Analyst),
+        ("wall", "数据大屏", Roles.Wall),
+    ];
+
+    public async Task EnsureAsync(CancellationToken cancellationToken = default)
+    {
+        var demo = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (userName, displayName, role) in Accounts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var user = await users.FindByNameAsync(userName);
+            if (user is null)
+            {
+                user = new AppUser { UserName = userName, DisplayName = displayName, CreatedAt = now };
+                var created = await users.CreateAsync(user, demo.Password);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create demo user {userName}: {StartupTasks.Describe(created)}");
+                }
+            }
+            if (!await users.IsInRoleAsync(user, role))
+            {
+                await users.AddToRoleAsync(user, role);
+            }
+        }
+
+        var hash = ApiKeyHasher.Hash(demo.ApiKey);
+        if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
+        {
+            db.ApiKeys.Add(new ApiKey
+            {
+                Name = "演示密钥",
+                Channel = ApiKeyChannel,
+                Prefix = ApiKeyHasher.PrefixOf(demo.ApiKey),
+                KeyHash = hash,
+                CreatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        logger.LogWarning(
+            "DEMO MODE — sign in as {Users} with password {Password}; machine channels send X-Api-Key: {ApiKey}",
+            string.Join(", ", Accounts.Select(a => $"{a.UserName} ({a.Role})")), demo.Password, demo.ApiKey);
+    }
+}

@@ -1,0 +1,81 @@
+using CommandCenter.Data;
+using CommandCenter.Data.Demo;
+using CommandCenter.Jobs;
+using CommandCenter.Web.Authentication;
+using CommandCenter.Web.Components;
+using CommandCenter.Web.Demo;
+using CommandCenter.Web.Health;
+using CommandCenter.Web.Localization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+
+namespace CommandCenter.Web.Hosting;
+
+public static class CommandCenterWebExtensions
+{
+    /// <summary>Everything the web node needs: data, jobs, auth, localization, Blazor with MudBlazor, health checks.</summary>
+    public static WebApplicationBuilder AddCommandCenterWeb(this WebApplicationBuilder builder)
+    {
+        // Serve _framework, _content/MudBlazor and colocated assets from build output in every environment.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddCommandCenterData(configuration);
+        services.AddCommandCenterJobs(configuration);
+
+        services.AddDataProtection()
+            .SetApplicationName("CommandCenter")
+            .PersistKeysToDbContext<CommandCenterDbContext>();
+
+        services.AddCommandCenterAuthentication(configuration);
+        services.AddCommandCenterLocalization();
+        services.AddDemoMode(configuration);
+
+        // Chinese text as text, not &#x...; entities (the default encoder allows only Basic Latin).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+
+        services.AddSingleton<StartupTasks>();
+        return builder;
+    }
+
+    /// <summary>The request pipeline and endpoints.</summary>
+    public static WebApplication MapCommandCenterWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        // A page for browser navigations only: programs keep their bare 401/403/404, and a re-executed POST would fail antiforgery.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && !AuthenticationSetup.IsProgramRequest(context.Request),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
+        app.UseRequestLocalization();
+        app.UseMiddleware<SameOriginHandshakeMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
+        app.MapHangfireDashboardWithAuthorizationPolicy(
+            AuthorizationPolicies.Admin,
+            "/hangfire",
+            new DashboardOptions { AppPath = "/", DashboardTitle = "CommandCenter · Hangfire", DisplayStorageConnectionString = false });
+
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+}
