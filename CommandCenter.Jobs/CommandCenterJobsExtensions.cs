@@ -23,7 +23,13 @@ public static class CommandCenterJobsExtensions
             .ValidateOnStart();
 
         // Registered before AddHangfire, whose TryAdd would otherwise hand out JobStorage.Current / JobActivator.Current.
-        services.AddSingleton(sp => JobStorageFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        // Hangfire's log provider is process-wide; resolving the configuration first points it at this host's loggers
+        // (otherwise a storage built after another host was disposed logs through a disposed LoggerFactory).
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return JobStorageFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
