@@ -1,4 +1,5 @@
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Data.Patrols;
@@ -31,7 +32,8 @@ public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> cont
         return OperationResult<Patrol>.Ok(patrol);
     }
 
-    public async Task<OperationResult<PatrolCheckIn>> CheckInAsync(long patrolId, CheckInRequest request, string? scopeCode, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<PatrolCheckIn>> CheckInAsync(
+        long patrolId, CheckInRequest request, string? scopeCode, long? idempotencyRecordId = null, CancellationToken cancellationToken = default)
     {
         if (double.IsNaN(request.Latitude) || request.Latitude is < -90 or > 90)
         {
@@ -90,7 +92,13 @@ public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> cont
         {
             patrol.DistanceMeters += Geodesy.DistanceMeters(previous.Latitude, previous.Longitude, request.Latitude, request.Longitude);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (idempotencyRecordId is { } recordId)
+        {
+            await IdempotencyStore.CompleteAsync(db, recordId, 201, "patrol-check-in", checkIn.Id, now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return OperationResult<PatrolCheckIn>.Ok(checkIn);
     }
 

@@ -1,6 +1,7 @@
 using CommandCenter.Data;
 using CommandCenter.Data.Demo;
 using CommandCenter.Jobs;
+using CommandCenter.Web.Api;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components;
 using CommandCenter.Web.Demo;
@@ -33,6 +34,7 @@ public static class CommandCenterWebExtensions
             .PersistKeysToDbContext<CommandCenterDbContext>();
 
         services.AddCommandCenterAuthentication(configuration);
+        services.AddCommandCenterApi(configuration);
         services.AddCommandCenterLocalization();
         services.AddDemoMode(configuration);
 
@@ -59,10 +61,12 @@ public static class CommandCenterWebExtensions
             context => HttpMethods.IsGet(context.Request.Method) && !AuthenticationSetup.IsProgramRequest(context.Request),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+        app.UseApiProblemResponses();
         app.UseRequestLocalization();
         app.UseMiddleware<SameOriginHandshakeMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -74,6 +78,7 @@ public static class CommandCenterWebExtensions
             "/hangfire",
             new DashboardOptions { AppPath = "/", DashboardTitle = "CommandCenter · Hangfire", DisplayStorageConnectionString = false });
 
+        app.MapCommandCenterApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CommandCenter.Data.Idempotency;
+
+namespace CommandCenter.Web.Api;
+
+/// <summary>
+/// The Idempotency-Key header on POSTs: the same key and body replay the first answer, the same key with another
+/// body is 422, and a duplicate while the first is in flight is 409.
+/// </summary>
+public sealed class ApiIdempotency(IdempotencyStore store)
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>
+    /// Either an answer to return at once (a problem or a replay), or the id of a fresh reservation
+    /// (null when the header is absent and not required).
+    /// </summary>
+    public async Task<(IResult? Answer, long? RecordId)> BeginAsync(HttpContext http, ApiCaller caller, byte[] body, bool required, CancellationToken cancellationToken)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (key.Length == 0)
+        {
+            return required
+                ? (ApiProblems.BadRequest($"This request needs an {Header} header (a unique value per report, reused on retries).",
+                    new Dictionary<string, string[]> { [Header] = ["Required."] }), null)
+                : (null, null);
+        }
+        if (!IdempotencyStore.IsValidKey(key))
+        {
+            return (ApiProblems.BadRequest($"An {Header} is 1–{IdempotencyStore.MaxKeyLength} printable ASCII characters.",
+                new Dictionary<string, string[]> { [Header] = ["Malformed."] }), null);
+        }
+
+        var reservation = await store.ReserveAsync(caller.ClientId, key, RequestHash(http.Request, body), cancellationToken);
+        return reservation.Outcome switch
+        {
+            ReservationOutcome.Reserved => (null, reservation.Record!.Id),
+            ReservationOutcome.Mismatch => (ApiProblems.Unprocessable(
+                new Dictionary<string, string[]> { [Header] = ["This key was used for a different request."] },
+                "The Idempotency-Key was already used with another body."), null),
+            ReservationOutcome.InFlight => (ApiProblems.Conflict("A request with this Idempotency-Key is still being processed; retry later."), null),
+            _ => (Replay(http, reservation.Record!), null),
+        };
+    }
+
+    /// <summary>Stores a committed answer for replays (or frees the reservation when nothing was written) and returns it.</summary>
+    public async Task<IResult> FinishAsync(long? recordId, IResult answer, int statusCode, object? body, string? location, CancellationToken cancellationToken)
+    {
+        if (recordId is not { } id)
+        {
+            return answer;
+        }
+        if (statusCode is < 200 or > 299 || body is null)
+        {
+            await store.ReleaseAsync(id, CancellationToken.None);
+            return answer;
+        }
+        var json = JsonSerializer.Serialize(body, ApiJson.Options);
+        await store.SaveResponseAsync(id, json, cancellationToken);
+        return answer;
+    }
+
+    /// <summary>Frees a reservation after an unexpected failure, so a retry may go ahead at once.</summary>
+    public Task AbandonAsync(long? recordId) => recordId is { } id ? store.ReleaseAsync(id, CancellationToken.None) : Task.CompletedTask;
+
+    private static IResult Replay(HttpContext http, IdempotencyRecord record)
+    {
+        http.Response.Headers[ReplayedHeader] = "true";
+        var body = record.ResponseBody ?? JsonSerializer.Serialize(new { resourceType = record.ResourceType, id = record.ResourceId }, ApiJson.Options);
+        return Results.Text(body, "application/json", Encoding.UTF8, record.StatusCode == 0 ? StatusCodes.Status200OK : record.StatusCode);
+    }
+
+    private static string RequestHash(HttpRequest request, byte[] body)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        sha.AppendData(body);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CommandCenter.Data.Identity;
+using CommandCenter.Web.Api.Incidents;
+using CommandCenter.Web.Api.Patrols;
+using CommandCenter.Web.Api.ServiceOrders;
+using CommandCenter.Web.Api.Sos;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CommandCenter.Web.Api;
+
+/// <summary>Rate limits of the API, per client (API key or user). SOS is never limited.</summary>
+public sealed class ApiRateLimitOptions
+{
+    public const string SectionName = "Api:RateLimit";
+
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int PermitsPerSecond { get; set; } = 50;
+
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int Burst { get; set; } = 200;
+}
+
+/// <summary>Who may write through the API.</summary>
+public static class ApiPolicies
+{
+    /// <summary>Report: machine channels, duty officers and admins.</summary>
+    public const string Report = "api.report";
+
+    /// <summary>Handle incidents through the lifecycle: machine channels, duty officers and admins.</summary>
+    public const string Handle = "api.handle";
+
+    public const string RateLimit = "api.per-client";
+}
+
+public static class ApiSetup
+{
+    public static IServiceCollection AddCommandCenterApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = ApiJson.Options.PropertyNamingPolicy;
+            foreach (var converter in ApiJson.Options.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+        });
+        services.AddOptions<ApiRateLimitOptions>().Bind(configuration.GetSection(ApiRateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var limits = configuration.GetSection(ApiRateLimitOptions.SectionName).Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(ApiPolicies.RateLimit, http => RateLimitPartition.GetTokenBucketLimiter(
+                ApiCaller.From(http.User).ClientId,
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.Burst,
+                    TokensPerPeriod = limits.PermitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await ApiProblems.Status(StatusCodes.Status429TooManyRequests, "Too many requests", $"Retry after {retryAfter} s.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicies.Report, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsMachineOrOfficer(c.User)))
+            .AddPolicy(ApiPolicies.Handle, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsMachineOrOfficer(c.User)));
+
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CommandCenter API";
+            document.Info.Description = "Incidents, SOS, patrols, service orders and micro-wishes. Machine channels send X-Api-Key; errors are problem+json.";
+            return Task.CompletedTask;
+        }));
+        services.AddSingleton<ApiIdempotency>();
+        return services;
+    }
+
+    /// <summary>/api/v1 (JSON, problem+json errors, rate-limited per client) and /openapi/v1.json.</summary>
+    public static WebApplication MapCommandCenterApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1").RequireAuthorization().RequireRateLimiting(ApiPolicies.RateLimit);
+        api.MapIncidentEndpoints();
+        api.MapSosEndpoints();
+        api.MapPatrolEndpoints();
+        api.MapServiceOrderEndpoints();
+        return app;
+    }
+
+    /// <summary>Errors on API paths are problem+json, never a stack trace; empty 401/403/404/405 get a problem body too.</summary>
+    public static IApplicationBuilder UseApiProblemResponses(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => IsApiPath(context.Request.Path),
+            branch =>
+            {
+                branch.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+                branch.UseStatusCodePages();
+            });
+
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsMachineOrOfficer(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value.StartsWith("apikey:", StringComparison.Ordinal) == true
+        || user.IsInRole(Roles.DutyOfficer) || user.IsInRole(Roles.Admin);
+}

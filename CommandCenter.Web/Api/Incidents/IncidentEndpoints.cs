@@ -1,0 +1,197 @@
+using CommandCenter.Data;
+using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Ratings;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommandCenter.Web.Api.Incidents;
+
+/// <summary>/api/v1/incidents: report, list, read with history, and move through the lifecycle.</summary>
+public static class IncidentEndpoints
+{
+    public static RouteGroupBuilder MapIncidentEndpoints(this RouteGroupBuilder api)
+    {
+        var incidents = api.MapGroup("/incidents").WithTags("Incidents");
+        incidents.MapPost("/", CreateAsync).RequireAuthorization(ApiPolicies.Report)
+            .WithSummary("Report an incident (Idempotency-Key required)");
+        incidents.MapGet("/", ListAsync).WithSummary("List incidents with filters and paging");
+        incidents.MapGet("/{id:long}", GetAsync).WithSummary("One incident with its history");
+        incidents.MapPost("/{id:long}/transitions", TransitionAsync).RequireAuthorization(ApiPolicies.Handle)
+            .WithSummary("Move an incident through its lifecycle (version required)");
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext http, ApiIdempotency idempotency, IncidentIntakeService intake, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var (request, body, problem) = await ApiJson.ReadAsync<CreateIncidentRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var caller = ApiCaller.From(http.User);
+        var source = request!.Source ?? ChannelSources.SourceOf(caller.Channel);
+        if (source is null)
+        {
+            return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["source"] = ["Required for this channel."] });
+        }
+
+        var (answer, recordId) = await idempotency.BeginAsync(http, caller, body, required: true, cancellationToken);
+        if (answer is not null)
+        {
+            return answer;
+        }
+        try
+        {
+            var report = new IncidentReport
+            {
+                Title = request.Title ?? string.Empty,
+                Description = request.Description,
+                Source = source.Value,
+                CategoryCode = request.CategoryCode,
+                CategoryId = request.CategoryId,
+                Priority = request.Priority ?? IncidentPriority.Normal,
+                GridId = request.GridId,
+                GridCode = request.GridCode,
+                Latitude = request.Latitude,
+                Longitude = request.Longitude,
+                Address = request.Address,
+                PlaceId = request.PlaceId,
+                ReporterName = request.ReporterName,
+                ReporterPhone = request.ReporterPhone,
+                ReporterGridWorkerId = request.ReporterGridWorkerId,
+                ReportedAt = request.ReportedAt?.UtcDateTime,
+            };
+            var result = await intake.ReportAsync(report, caller.Actor, caller.ScopeCode, recordId, cancellationToken);
+            if (!result.Succeeded)
+            {
+                var refused = result.Status == IntakeStatus.OutOfScope
+                    ? ApiProblems.Forbidden("The place lies outside your area.")
+                    : (IResult)ApiProblems.Unprocessable(new Dictionary<string, string[]>(result.Errors!));
+                return await idempotency.FinishAsync(recordId, refused, StatusCodes.Status422UnprocessableEntity, null, null, cancellationToken);
+            }
+            var dto = await LoadAsync(contexts, result.Incident!.Id, withHistory: false, cancellationToken);
+            var location = $"/api/v1/incidents/{dto!.Id}";
+            return await idempotency.FinishAsync(recordId, TypedResults.Created(location, dto), StatusCodes.Status201Created, dto, location, cancellationToken);
+        }
+        catch
+        {
+            await idempotency.AbandonAsync(recordId);
+            throw;
+        }
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var (query, errors) = IncidentListQuery.Parse(http.Request.Query);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.BadRequest("One or more filters are invalid.", errors);
+        }
+        var caller = ApiCaller.From(http.User);
+        if (query.Node is { } node && caller.ScopeCode is { } scope && !HierarchyCode.IsWithin(node, scope) && !scope.StartsWith(node, StringComparison.Ordinal))
+        {
+            return ApiProblems.Forbidden("The node lies outside your area.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var filtered = await query.ApplyAsync(db, caller.ScopeCode, cancellationToken);
+        var total = await filtered.CountAsync(cancellationToken);
+        var page = await filtered.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Include(i => i.Category).Include(i => i.HandlingUnit)
+            .ToListAsync(cancellationToken);
+        var gridIds = page.Select(i => i.GridId).Distinct().ToList();
+        var gridCodes = await db.Grids.Where(g => gridIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Code, cancellationToken);
+        return TypedResults.Ok(new PageDto<IncidentDto>(
+            [.. page.Select(i => IncidentDto.From(i, gridCodes.GetValueOrDefault(i.GridId)))], query.Page, query.PageSize, total));
+    }
+
+    private static async Task<IResult> GetAsync(long id, HttpContext http, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var dto = await LoadAsync(contexts, id, withHistory: true, cancellationToken);
+        if (dto is null)
+        {
+            return ApiProblems.NotFound($"Incident {id} does not exist.");
+        }
+        return HierarchyCode.IsWithin(dto.GridCode ?? string.Empty, ApiCaller.From(http.User).ScopeCode)
+            ? TypedResults.Ok(dto)
+            : ApiProblems.Forbidden();
+    }
+
+    private static async Task<IResult> TransitionAsync(
+        long id, HttpContext http, IncidentTransitionService transitions, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var (request, _, problem) = await ApiJson.ReadAsync<TransitionRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (request!.Action is not { } action || !IncidentLifecycle.RequestableActions.Contains(action))
+        {
+            errors["action"] = [$"One of: {string.Join(", ", IncidentLifecycle.RequestableActions.Select(a => char.ToLowerInvariant(a.ToString()[0]) + a.ToString()[1..]))}."];
+        }
+        if (request.Version is not { } version || version < 1)
+        {
+            errors["version"] = ["The version you last saw is required."];
+        }
+        if (request.Rating is { } rating && !Enum.IsDefined((RatingLevel)rating))
+        {
+            errors["rating"] = ["1 (非常不满意) to 5 (非常满意)."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Unprocessable(errors);
+        }
+
+        var caller = ApiCaller.From(http.User);
+        var command = new IncidentCommand(request.Action!.Value, request.Version!.Value, request.Note, request.Tier, request.HandlingUnitId,
+            request.NewResolveDueAt?.UtcDateTime, request.DuplicateOfId, (RatingLevel?)request.Rating, request.Reached);
+        var result = await transitions.ApplyAsync(id, command, caller.Actor, caller.ScopeCode, cancellationToken);
+        if (result.Status is TransitionStatus.NotFound)
+        {
+            return ApiProblems.NotFound(result.Message!);
+        }
+        if (result.Status is TransitionStatus.OutOfScope)
+        {
+            return ApiProblems.Forbidden();
+        }
+        var current = await LoadAsync(contexts, id, withHistory: false, cancellationToken);
+        return result.Status switch
+        {
+            TransitionStatus.Applied => TypedResults.Ok(current),
+            TransitionStatus.Invalid => ApiProblems.Unprocessable(new Dictionary<string, string[]>(result.Errors!), result.Message!),
+            _ => ApiProblems.Conflict(result.Message!, current),
+        };
+    }
+
+    private static async Task<IncidentDto?> LoadAsync(IDbContextFactory<CommandCenterDbContext> contexts, long id, bool withHistory, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsNoTracking().Include(i => i.Category).Include(i => i.HandlingUnit)
+            .SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+        var gridCode = await db.Grids.Where(g => g.Id == incident.GridId).Select(g => g.Code).SingleOrDefaultAsync(cancellationToken);
+        var history = withHistory ? await db.IncidentHistory.AsNoTracking().Where(h => h.IncidentId == id).ToListAsync(cancellationToken) : null;
+        return IncidentDto.From(incident, gridCode, history);
+    }
+}
+
+/// <summary>The report source implied by a machine channel's name, when the request does not say.</summary>
+public static class ChannelSources
+{
+    public static SourceChannel? SourceOf(string? channel) => channel?.ToLowerInvariant() switch
+    {
+        "grid-worker-app" or "grid-worker" => SourceChannel.GridWorker,
+        "hotline-12345" or "12345" => SourceChannel.Hotline12345,
+        "woyaoshuo" or "wo-yao-shuo" => SourceChannel.WoYaoShuo,
+        "sos-gateway" or "sos" => SourceChannel.Sos,
+        "video-iot" or "iot" => SourceChannel.VideoIot,
+        "open311" => SourceChannel.Open311,
+        null => SourceChannel.DutyOfficer,
+        _ => null,
+    };
+}

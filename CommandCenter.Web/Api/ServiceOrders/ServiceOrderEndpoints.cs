@@ -1,0 +1,145 @@
+using CommandCenter.Data;
+using CommandCenter.Data.Ratings;
+using CommandCenter.Data.ServiceOrders;
+
+namespace CommandCenter.Web.Api.ServiceOrders;
+
+/// <summary>/api/v1/service-orders (点单 → 派单 → 接单 → 销单 → 评价) and /api/v1/micro-wishes.</summary>
+public static class ServiceOrderEndpoints
+{
+    public sealed record NewOrderRequest(int? ResidentId, string? Title, string? Description);
+
+    public sealed record OrderStepRequest(int? Version, int? OrganizationId, int? VolunteerResidentId);
+
+    public sealed record RatingRequest(int? Level, string? Comment);
+
+    public sealed record NewWishRequest(int? ResidentId, string? Wish);
+
+    public sealed record WishStepRequest(int? Version, int? ResidentId, int? OrganizationId);
+
+    public sealed record ServiceOrderDto(long Id, int ResidentId, int GridId, string Title, string Description, ServiceOrderStatus Status,
+        int? OrganizationId, int? VolunteerResidentId, DateTime RequestedAt, DateTime? AcceptedAt, DateTime? FulfilledAt, int Version)
+    {
+        public static ServiceOrderDto From(ServiceOrder o) => new(o.Id, o.ResidentId, o.GridId, o.Title, o.Description, o.Status,
+            o.OrganizationId, o.VolunteerResidentId, o.RequestedAt, o.AcceptedAt, o.FulfilledAt, o.Version);
+    }
+
+    public sealed record MicroWishDto(long Id, int ResidentId, int GridId, string Wish, MicroWishStatus Status,
+        int? ClaimedByResidentId, int? ClaimedByOrganizationId, DateTime CreatedAt, DateTime? FulfilledAt, int Version)
+    {
+        public static MicroWishDto From(MicroWish w) => new(w.Id, w.ResidentId, w.GridId, w.Wish, w.Status,
+            w.ClaimedByResidentId, w.ClaimedByOrganizationId, w.CreatedAt, w.FulfilledAt, w.Version);
+    }
+
+    public sealed record RatingDto(long Id, long? ServiceOrderId, RatingLevel Level, string? Comment, DateTime RatedAt);
+
+    public static RouteGroupBuilder MapServiceOrderEndpoints(this RouteGroupBuilder api)
+    {
+        var orders = api.MapGroup("/service-orders").WithTags("Service orders").RequireAuthorization(ApiPolicies.Report);
+        orders.MapPost("/", RequestAsync).WithSummary("点单: a resident orders a service");
+        orders.MapPost("/{id:long}/dispatch", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
+            StepAsync(http, (r, scope) => s.DispatchAsync(id, r.Version!.Value, r.OrganizationId, scope, ct), ct)).WithSummary("派单");
+        orders.MapPost("/{id:long}/accept", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
+            StepAsync(http, (r, scope) => r.VolunteerResidentId is { } v
+                ? s.AcceptAsync(id, r.Version!.Value, v, scope, ct)
+                : Task.FromResult(OperationResult<ServiceOrder>.Invalid("volunteerResidentId", "Required.")), ct)).WithSummary("接单 (party members only)");
+        orders.MapPost("/{id:long}/fulfil", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
+            StepAsync(http, (r, scope) => s.FulfilAsync(id, r.Version!.Value, scope, ct), ct)).WithSummary("销单");
+        orders.MapPost("/{id:long}/cancel", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
+            StepAsync(http, (r, scope) => s.CancelAsync(id, r.Version!.Value, scope, ct), ct)).WithSummary("Cancel");
+        orders.MapPost("/{id:long}/rating", RateAsync).WithSummary("The resident rates a fulfilled order");
+
+        var wishes = api.MapGroup("/micro-wishes").WithTags("Micro-wishes").RequireAuthorization(ApiPolicies.Report);
+        wishes.MapPost("/", AddWishAsync).WithSummary("A resident's micro-wish (微心愿)");
+        wishes.MapPost("/{id:long}/claim", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
+            WishStepAsync(http, (r, scope) => s.MoveWishAsync(id, r.Version!.Value, MicroWishStatus.Claimed, r.ResidentId, r.OrganizationId, scope, ct), ct));
+        wishes.MapPost("/{id:long}/fulfil", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
+            WishStepAsync(http, (r, scope) => s.MoveWishAsync(id, r.Version!.Value, MicroWishStatus.Fulfilled, null, null, scope, ct), ct));
+        wishes.MapPost("/{id:long}/withdraw", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
+            WishStepAsync(http, (r, scope) => s.MoveWishAsync(id, r.Version!.Value, MicroWishStatus.Withdrawn, null, null, scope, ct), ct));
+        return api;
+    }
+
+    private static async Task<IResult> RequestAsync(HttpContext http, ServiceOrderService service, CancellationToken cancellationToken)
+    {
+        var (request, _, problem) = await ApiJson.ReadAsync<NewOrderRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (request!.ResidentId is not { } residentId)
+        {
+            return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["residentId"] = ["Required."] });
+        }
+        var result = await service.RequestAsync(residentId, request.Title ?? string.Empty, request.Description, ApiCaller.From(http.User).ScopeCode, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/service-orders/{result.Value!.Id}", ServiceOrderDto.From(result.Value))
+            : ApiProblems.From(result, ServiceOrderDto.From);
+    }
+
+    private static async Task<IResult> StepAsync(HttpContext http,
+        Func<OrderStepRequest, string?, Task<OperationResult<ServiceOrder>>> step, CancellationToken cancellationToken)
+    {
+        var (request, _, problem) = await ApiJson.ReadAsync<OrderStepRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (request!.Version is null)
+        {
+            return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["version"] = ["The version you last saw is required."] });
+        }
+        var result = await step(request, ApiCaller.From(http.User).ScopeCode);
+        return result.Succeeded ? TypedResults.Ok(ServiceOrderDto.From(result.Value!)) : ApiProblems.From(result, ServiceOrderDto.From);
+    }
+
+    private static async Task<IResult> RateAsync(long id, HttpContext http, ServiceOrderService service, CancellationToken cancellationToken)
+    {
+        var (request, _, problem) = await ApiJson.ReadAsync<RatingRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (request!.Level is not { } level || !Enum.IsDefined((RatingLevel)level))
+        {
+            return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["level"] = ["1 (非常不满意) to 5 (非常满意)."] });
+        }
+        var result = await service.RateAsync(id, (RatingLevel)level, request.Comment, ApiCaller.From(http.User).ScopeCode, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/service-orders/{id}", new RatingDto(result.Value!.Id, id, result.Value.Level, result.Value.Comment, result.Value.RatedAt))
+            : ApiProblems.From(result);
+    }
+
+    private static async Task<IResult> AddWishAsync(HttpContext http, ServiceOrderService service, CancellationToken cancellationToken)
+    {
+        var (request, _, problem) = await ApiJson.ReadAsync<NewWishRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (request!.ResidentId is not { } residentId)
+        {
+            return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["residentId"] = ["Required."] });
+        }
+        var result = await service.AddWishAsync(residentId, request.Wish ?? string.Empty, ApiCaller.From(http.User).ScopeCode, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/micro-wishes/{result.Value!.Id}", MicroWishDto.From(result.Value))
+            : ApiProblems.From(result, MicroWishDto.From);
+    }
+
+    private static async Task<IResult> WishStepAsync(HttpContext http,
+        Func<WishStepRequest, string?, Task<OperationResult<MicroWish>>> step, CancellationToken cancellationToken)
+    {
+        var (request, _, problem) = await ApiJson.ReadAsync<WishStepRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (request!.Version is null)
+        {
+            return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["version"] = ["The version you last saw is required."] });
+        }
+        var result = await step(request, ApiCaller.From(http.User).ScopeCode);
+        return result.Succeeded ? TypedResults.Ok(MicroWishDto.From(result.Value!)) : ApiProblems.From(result, MicroWishDto.From);
+    }
+}

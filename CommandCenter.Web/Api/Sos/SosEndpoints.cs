@@ -1,0 +1,51 @@
+using CommandCenter.Data;
+using CommandCenter.Data.Sos;
+
+namespace CommandCenter.Web.Api.Sos;
+
+/// <summary>POST /api/v1/sos: a device alarm. Never rate-limited.</summary>
+public static class SosEndpoints
+{
+    public sealed record SosRequest(string? DeviceId, double? Latitude, double? Longitude, DateTimeOffset? Time);
+
+    public sealed record SosAlertDto(long Id, long? IncidentId, int GridId, SosStatus Status, DateTime RaisedAt, DateTime ReceivedAt);
+
+    public static RouteGroupBuilder MapSosEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/sos", RaiseAsync).WithTags("SOS").RequireAuthorization(ApiPolicies.Report).DisableRateLimiting()
+            .WithSummary("Raise a one-key SOS alarm from a device (Idempotency-Key optional)");
+        return api;
+    }
+
+    private static async Task<IResult> RaiseAsync(HttpContext http, ApiIdempotency idempotency, SosIntakeService sos, CancellationToken cancellationToken)
+    {
+        var (request, body, problem) = await ApiJson.ReadAsync<SosRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var caller = ApiCaller.From(http.User);
+        var (answer, recordId) = await idempotency.BeginAsync(http, caller, body, required: false, cancellationToken);
+        if (answer is not null)
+        {
+            return answer;
+        }
+        try
+        {
+            var result = await sos.RaiseAsync(new SosSignal(request!.DeviceId ?? string.Empty, request.Latitude, request.Longitude, request.Time?.UtcDateTime), recordId, cancellationToken);
+            if (!result.Succeeded)
+            {
+                return await idempotency.FinishAsync(recordId, ApiProblems.From(result), StatusCodes.Status422UnprocessableEntity, null, null, cancellationToken);
+            }
+            var alert = result.Value!;
+            var dto = new SosAlertDto(alert.Id, alert.IncidentId, alert.GridId, alert.Status, alert.RaisedAt, alert.ReceivedAt);
+            var location = $"/api/v1/incidents/{alert.IncidentId}";
+            return await idempotency.FinishAsync(recordId, TypedResults.Created(location, dto), StatusCodes.Status201Created, dto, location, cancellationToken);
+        }
+        catch
+        {
+            await idempotency.AbandonAsync(recordId);
+            throw;
+        }
+    }
+}
