@@ -1,5 +1,6 @@
 using CommandCenter.Data.Providers;
 using CommandCenter.Jobs.Auditing;
+using CommandCenter.Jobs.Incidents;
 using CommandCenter.Jobs.Scheduling;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -49,6 +50,7 @@ public static class CommandCenterJobsExtensions
         }
 
         services.AddTransient<AuditChainVerificationJob>();
+        services.AddTransient<SlaWatchJob>();
         services.AddHostedService<RecurringJobRegistration>();
         return services;
     }

@@ -1,4 +1,5 @@
 using CommandCenter.Jobs.Auditing;
+using CommandCenter.Jobs.Incidents;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ namespace CommandCenter.Jobs.Scheduling;
 internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJobs, ILogger<RecurringJobRegistration> logger) : IHostedService
 {
     public const string AuditChainVerificationId = "audit-chain-verification";
+    public const string SlaWatchId = "sla-watch";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +20,12 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
             job => job.RunAsync(CancellationToken.None),
             Cron.Daily(18),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        logger.LogInformation("Recurring jobs registered: {Jobs}", AuditChainVerificationId);
+        recurringJobs.AddOrUpdate<SlaWatchJob>(
+            SlaWatchId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        logger.LogInformation("Recurring jobs registered: {Jobs}", string.Join(", ", AuditChainVerificationId, SlaWatchId));
         return Task.CompletedTask;
     }
 

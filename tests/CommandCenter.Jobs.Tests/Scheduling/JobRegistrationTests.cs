@@ -1,5 +1,6 @@
 using CommandCenter.Data.Providers;
 using CommandCenter.Jobs.Auditing;
+using CommandCenter.Jobs.Incidents;
 using CommandCenter.Jobs.Scheduling;
 using Hangfire;
 using Hangfire.InMemory;
@@ -32,6 +33,7 @@ public sealed class JobRegistrationTests : IAsyncLifetime
         using var scope = _host.Services.CreateScope();
 
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<AuditChainVerificationJob>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<SlaWatchJob>());
     }
 
     [Fact]
@@ -47,6 +49,9 @@ public sealed class JobRegistrationTests : IAsyncLifetime
         var audit = Assert.Single(recurring, j => j.Id == RecurringJobRegistration.AuditChainVerificationId);
         Assert.Equal(Cron.Daily(18), audit.Cron);
         Assert.Equal(typeof(AuditChainVerificationJob), audit.Job.Type);
+        var watch = Assert.Single(recurring, j => j.Id == RecurringJobRegistration.SlaWatchId);
+        Assert.Equal(Cron.Minutely(), watch.Cron);
+        Assert.Equal(typeof(SlaWatchJob), watch.Job.Type);
     }
 
     [Fact]
