@@ -39,6 +39,8 @@ public static class CommandCenterDataExtensions
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CommandCenterDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<Incidents.ReferenceDataSeeder>();
+        services.AddSingleton<Demo.DemoDistrictSeeder>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
