@@ -58,7 +58,9 @@ public sealed partial class DemoDistrictSeeder(
         }
         LogStarting(logger, scale, seed, anchor, database.Provider);
 
-        var tables = Channel.CreateBounded<(DemoTable Table, TimeSpan GenerateTime)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // Unbounded: the generator keeps everything it made anyway (later tables refer to earlier rows), so letting it
+        // run ahead costs no memory and keeps the second core busy while big tables load.
+        var tables = Channel.CreateUnbounded<(DemoTable Table, TimeSpan GenerateTime)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
         {
             try
@@ -95,7 +97,9 @@ public sealed partial class DemoDistrictSeeder(
                 progress?.Report(new DemoSeedProgress(map.Table, written, Math.Min(0.99, (double)written / estimate)));
             }
             await producer;
+            var completing = Stopwatch.StartNew();
             await loader.CompleteAsync(cancellationToken);
+            LogCompleted(logger, completing.Elapsed.TotalMilliseconds);
         }
         total.Stop();
         progress?.Report(new DemoSeedProgress("Done", written, 1.0));
@@ -108,6 +112,9 @@ public sealed partial class DemoDistrictSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Table}: {Rows} rows (generated in {GenerateMs:F0} ms, loaded in {LoadMs:F0} ms, {RowsPerSecond:F0} rows/s)")]
     private static partial void LogTable(ILogger logger, string table, int rows, double generateMs, double loadMs, double rowsPerSecond);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo load completed (indexes, sequences, commit) in {Milliseconds:F0} ms")]
+    private static partial void LogCompleted(ILogger logger, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo district loaded: {Rows} rows in {Seconds:F1} s ({RowsPerSecond:F0} rows/s)")]
     private static partial void LogDone(ILogger logger, long rows, double seconds, double rowsPerSecond);

@@ -11,8 +11,11 @@ namespace CommandCenter.Data.Demo.BulkLoading;
 /// </summary>
 internal sealed class SqliteBulkLoader : IDemoBulkLoader
 {
-    /// <summary>Rows per statement. Microsoft.Data.Sqlite looks parameters up by name, so small batches beat large ones.</summary>
-    internal static int RowsPerStatement { get; set; } = 8;
+    /// <summary>
+    /// Parameters per statement. Microsoft.Data.Sqlite binds every parameter by name (a linear search of the
+    /// statement's names), so the cost per value grows with the statement's width: a few rows of narrow tables, one row of wide ones.
+    /// </summary>
+    internal const int ParameterBudget = 48;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -39,7 +42,7 @@ internal sealed class SqliteBulkLoader : IDemoBulkLoader
     public Task WriteAsync(TableMap table, IList rows, CancellationToken cancellationToken)
     {
         var columns = table.Columns;
-        var perStatement = Math.Max(1, Math.Min(RowsPerStatement, 30_000 / columns.Count));
+        var perStatement = Math.Clamp(ParameterBudget / columns.Count, 1, 64);
         using var full = Prepare(table, perStatement);
         var i = 0;
         for (; i + perStatement <= rows.Count; i += perStatement)
@@ -98,7 +101,10 @@ internal sealed class SqliteBulkLoader : IDemoBulkLoader
         }
     }
 
-    public async Task CompleteAsync(CancellationToken cancellationToken) => await _transaction.CommitAsync(cancellationToken);
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _transaction.CommitAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
