@@ -231,7 +231,7 @@ internal sealed class IncidentLifecycle(DemoWorld world, Random random)
         incident.Tier = tier;
         incident.HandlingUnitId = unitId;
         incident.Version = version;
-        incident.UpdatedAt = _steps[^1].At;
+        incident.UpdatedAt = history[^1].At;
         return outcome;
     }
 
