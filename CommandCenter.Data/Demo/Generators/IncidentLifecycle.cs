@@ -35,7 +35,7 @@ internal sealed class IncidentLifecycle(DemoWorld world, Random random)
             return t <= anchor;
         }
 
-        var filing = incident.Source == SourceChannel.GridWorker ? 2.0 : sos ? 0.6 : 4.5;
+        var filing = incident.Source == SourceChannel.GridWorker ? 1.2 : sos ? 0.6 : 2.5;
         if (!Next(filing, 0.6))
         {
             return Finish(incident, history, supervisions, outcome);
@@ -57,13 +57,13 @@ internal sealed class IncidentLifecycle(DemoWorld world, Random random)
 
         var tier = finalTier == HandlingTier.Grid || random.Chance(0.45) ? finalTier : (HandlingTier)random.Next(0, (int)finalTier);
         var unit = UnitFor(incident, category, tier);
-        if (!Next(sos ? 0.8 : 2.5, 0.6))
+        if (!Next(sos ? 0.8 : 1.5, 0.6))
         {
             return Finish(incident, history, supervisions, outcome);
         }
         incident.DispatchedAt = t;
         _steps.Add(new Step(t, IncidentAction.Dispatch, IncidentStage.Dispatched, tier, unit.Id, duty, $"派遣至{unit.Name}"));
-        if (!Next(sos ? 1.2 : 4.5, 0.75))
+        if (!Next(sos ? 1.2 : 3.0, 0.6))
         {
             return Finish(incident, history, supervisions, outcome);
         }
