@@ -1,4 +1,5 @@
 using CommandCenter.Data.Auditing;
+using CommandCenter.Data.Demo;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Incidents;
@@ -56,6 +57,8 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<SosIntakeService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ServiceOrderService>();
+        services.AddSingleton<ReferenceDataSeeder>();
+        services.AddSingleton<DemoDistrictSeeder>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditChainVerifier>();

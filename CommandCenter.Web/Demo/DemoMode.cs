@@ -19,7 +19,6 @@ public static class DemoMode
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddTransient<DemoDistrictSeeder>();
         services.AddScoped<DemoAccounts>();
         return services;
     }

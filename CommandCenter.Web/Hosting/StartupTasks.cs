@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CommandCenter.Data.Demo;
 using CommandCenter.Data.Identity;
+using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Providers;
 using CommandCenter.Web.Demo;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +18,7 @@ public sealed class StartupTasks(
     DatabaseMigrator migrator,
     IOptions<DatabaseOptions> database,
     IOptions<DemoOptions> demo,
+    ReferenceDataSeeder referenceData,
     ILogger<StartupTasks> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -51,11 +53,9 @@ public sealed class StartupTasks(
         await EnsureReferenceDataAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Incident categories and other seeded, editable reference data, needed with or without demo mode.
-    /// The seam for ReferenceDataSeeder.EnsureAsync, which comes with the demo-district branch.
-    /// </summary>
-    private static Task EnsureReferenceDataAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Incident categories and other seeded, editable reference data, needed with or without demo mode.</summary>
+    private Task EnsureReferenceDataAsync(CancellationToken cancellationToken) =>
+        referenceData.EnsureAsync(cancellationToken);
 
     public async Task EnsureRolesAsync(CancellationToken cancellationToken = default)
     {
