@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using System.Xml;
 
 namespace CommandCenter.Web.Open311;
@@ -19,10 +18,13 @@ public static class Open311Writer
         Async = false,
     };
 
-    /// <summary>Chinese as text; HTML-sensitive characters are still escaped.</summary>
+    /// <summary>
+    /// Chinese, '+' and quotes as text (2026-06-02T08:00:00+08:00, not \u002B08:00): the body is application/json,
+    /// never embedded in HTML, so the relaxed encoder is safe and keeps naive clients working.
+    /// </summary>
     private static readonly JsonWriterOptions JsonSettings = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
     };
 
