@@ -39,13 +39,20 @@ public static class Open311Formats
 
     public static string W3C(DateTimeOffset time) => time.ToOffset(Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    /// <summary>Parses a W3C datetime (a date, or a date and time; a missing offset means UTC) to UTC.</summary>
+    /// <summary>
+    /// Parses a W3C datetime (a date, or a date and time; a missing offset means UTC) to UTC. A '+' offset that a
+    /// client forgot to percent-encode arrives as a space ("…T08:00:00 08:00") and is read as '+'.
+    /// </summary>
     public static bool TryParseW3C(string value, out DateTime utc)
     {
         utc = default;
         if (value.Length is < 10 or > 40 || !char.IsAsciiDigit(value[0]))
         {
             return false;
+        }
+        if (value.Length >= 25 && value[10] == 'T' && value[^6] == ' ' && char.IsAsciiDigit(value[^5]) && value[^3] == ':')
+        {
+            value = string.Concat(value.AsSpan(0, value.Length - 6), "+", value.AsSpan(value.Length - 5));
         }
         if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {

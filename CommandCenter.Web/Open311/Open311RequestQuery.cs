@@ -59,16 +59,18 @@ public sealed class Open311RequestQuery
             q.Ids = [.. ids.Distinct()];
         }
 
+        // Filters that service_request_id overrides: ignored with it, even when malformed.
+        var filterErrors = new List<string>();
         if (Value("service_code") is { } codeList)
         {
             var codes = Split(codeList);
             if (codes.Count > MaxCodes)
             {
-                errors.Add($"service_code: at most {MaxCodes} codes.");
+                filterErrors.Add($"service_code: at most {MaxCodes} codes.");
             }
             else if (codes.FirstOrDefault(c => c.Length > 8 || !c.All(char.IsAsciiLetterOrDigit)) is { } bad)
             {
-                errors.Add($"service_code: '{Clip(bad)}' is not a service code.");
+                filterErrors.Add($"service_code: '{Clip(bad)}' is not a service code.");
             }
             q.ServiceCodes = [.. codes.Distinct(StringComparer.Ordinal)];
         }
@@ -82,7 +84,7 @@ public sealed class Open311RequestQuery
             }
             else
             {
-                errors.Add("start_date is a W3C datetime such as 2026-03-01T08:00:00+08:00.");
+                filterErrors.Add("start_date is a W3C datetime such as 2026-03-01T08:00:00+08:00.");
             }
         }
         if (Value("end_date") is { } endText)
@@ -93,18 +95,18 @@ public sealed class Open311RequestQuery
             }
             else
             {
-                errors.Add("end_date is a W3C datetime such as 2026-03-31T08:00:00+08:00.");
+                filterErrors.Add("end_date is a W3C datetime such as 2026-03-31T08:00:00+08:00.");
             }
         }
         if (start is { } s && end is { } e)
         {
             if (e < s)
             {
-                errors.Add("end_date is before start_date.");
+                filterErrors.Add("end_date is before start_date.");
             }
             else if (e - s > MaxSpan)
             {
-                errors.Add("start_date and end_date may not span more than 90 days.");
+                filterErrors.Add("start_date and end_date may not span more than 90 days.");
             }
         }
         (q.From, q.To) = (start, end) switch
@@ -125,10 +127,15 @@ public sealed class Open311RequestQuery
                 {
                     case "open": wantOpen = true; break;
                     case "closed": wantClosed = true; break;
-                    default: errors.Add($"status: '{Clip(status)}' is neither open nor closed."); break;
+                    default: filterErrors.Add($"status: '{Clip(status)}' is neither open nor closed."); break;
                 }
             }
             q.Open = wantOpen == wantClosed ? null : wantOpen;
+        }
+
+        if (q.Ids is null)
+        {
+            errors.AddRange(filterErrors);
         }
 
         q.Page = ParseInt(Value("page"), "page", 1, 1, 100_000, errors);

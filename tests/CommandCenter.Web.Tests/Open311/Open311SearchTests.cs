@@ -44,6 +44,20 @@ public sealed class Open311SearchTests(Open311Fixture fixture)
         Assert.Equal([Id(fixture.ClosedWithHistory), Id(fixture.OpenReported)], ids);
     }
 
+    [Fact]
+    public async Task Service_request_id_list_ignores_even_malformed_other_filters()
+    {
+        var ids = await IdsAsync($"service_request_id={fixture.Rejected}&status=pending&start_date=2026-01-01T00:00:00Z&end_date=2026-12-01T00:00:00Z");
+
+        Assert.Equal([Id(fixture.Rejected)], ids);
+    }
+
+    [Fact]
+    public async Task An_offset_whose_plus_was_not_percent_encoded_still_parses()
+    {
+        Assert.Equal(4, (await IdsAsync("start_date=2026-06-01T08:00:00+08:00&end_date=2026-06-20T08:00:00+08:00")).Count);
+    }
+
     [Theory]
     [InlineData("service_request_id=12,abc")]
     [InlineData("start_date=2026-01-01T00:00:00Z&end_date=2026-04-02T00:00:00Z")]
