@@ -7,6 +7,7 @@ using CommandCenter.Web.Components;
 using CommandCenter.Web.Demo;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Localization;
+using CommandCenter.Web.Open311;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Hangfire;
@@ -79,6 +80,7 @@ public static class CommandCenterWebExtensions
             new DashboardOptions { AppPath = "/", DashboardTitle = "CommandCenter · Hangfire", DisplayStorageConnectionString = false });
 
         app.MapCommandCenterApi();
+        app.MapOpen311();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;
