@@ -154,8 +154,15 @@ public sealed class IncidentIntakeService(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var incident = newIncident();
             var prefix = (incident.ReportedAt + ChinaOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            var last = await db.Incidents.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, cancellationToken);
-            var sequence = last is null ? 1 : int.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + 1;
+            long sequence;
+            try
+            {
+                sequence = await NextNumberAsync(db, prefix, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                continue; // two first reports of a day created the counter at once
+            }
             incident.Number = prefix + sequence.ToString("D6", CultureInfo.InvariantCulture);
             db.Incidents.Add(incident);
             try
@@ -175,9 +182,28 @@ public sealed class IncidentIntakeService(
             }
             catch (DbUpdateException) when (attempt < MaxNumberAttempts)
             {
-                // Another report took the number between our read and our insert.
+                // A unique key taken meanwhile (a side record, or a number written by an import): start again on a fresh context.
             }
         }
+    }
+
+    /// <summary>
+    /// The day's next sequence number. The UPDATE locks the counter row until the transaction ends, so concurrent
+    /// reports queue there; the first report of a day creates the counter from the highest number already stored.
+    /// </summary>
+    private static async Task<long> NextNumberAsync(CommandCenterDbContext db, string prefix, CancellationToken cancellationToken)
+    {
+        var key = "incident:" + prefix;
+        var counters = db.Set<SequenceCounter>();
+        if (await counters.Where(c => c.Key == key).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), cancellationToken) == 0)
+        {
+            var last = await db.Incidents.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, cancellationToken);
+            var start = last is null ? 1 : long.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + 1;
+            counters.Add(new SequenceCounter { Key = key, Value = start });
+            await db.SaveChangesAsync(cancellationToken);
+            return start;
+        }
+        return await counters.Where(c => c.Key == key).Select(c => c.Value).SingleAsync(cancellationToken);
     }
 
     private async Task<GridShape?> FindGridAsync(CommandCenterDbContext db, IncidentReport report, CancellationToken cancellationToken)

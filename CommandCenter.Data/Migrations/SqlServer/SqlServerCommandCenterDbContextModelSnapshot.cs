@@ -796,6 +796,21 @@ namespace CommandCenter.Data.Migrations.SqlServer
                     b.ToTable("IncidentHistory");
                 });
 
+            modelBuilder.Entity("CommandCenter.Data.Incidents.SequenceCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SequenceCounter");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Incidents.Supervision", b =>
                 {
                     b.Property<long>("Id")

@@ -767,6 +767,21 @@ namespace CommandCenter.Data.Migrations.Sqlite
                     b.ToTable("IncidentHistory");
                 });
 
+            modelBuilder.Entity("CommandCenter.Data.Incidents.SequenceCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SequenceCounter");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Incidents.Supervision", b =>
                 {
                     b.Property<long>("Id")

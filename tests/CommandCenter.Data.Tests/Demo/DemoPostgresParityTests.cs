@@ -2,13 +2,12 @@ namespace CommandCenter.Data.Tests.Demo;
 
 public sealed class DemoPostgresParityTests
 {
-    [PostgresFact]
+    [Fact]
     public async Task Copy_loader_writes_the_same_rows_as_the_sqlite_loader()
     {
-        var server = Environment.GetEnvironmentVariable(DemoTestDatabase.PostgresVariable)!;
         await using var sqlite = await DemoTestDatabase.CreateSqliteAsync();
         var expected = await sqlite.SeedAsync();
-        await using var postgres = await DemoTestDatabase.CreatePostgresAsync(server);
+        await using var postgres = await DemoTestDatabase.CreatePostgresAsync();
         var actual = await postgres.SeedAsync();
         Assert.Equal(expected.RowCounts.OrderBy(kv => kv.Key), actual.RowCounts.OrderBy(kv => kv.Key));
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace CommandCenter.Data.Tests.Demo;
 
@@ -13,61 +12,21 @@ public sealed class DemoTestDatabase : IAsyncDisposable, IDbContextFactory<Comma
 {
     public const double Scale = 0.05;
     public const int Seed = 20260101;
-    public const string PostgresVariable = "COMMANDCENTER_TEST_POSTGRES";
     public static readonly DateTimeOffset Anchor = new(2026, 11, 22, 6, 30, 0, TimeSpan.Zero);
 
-    private readonly string? _file;
-    private readonly string? _postgresServer;
-    private readonly string? _postgresName;
+    private readonly TestDatabase _database;
 
-    private DemoTestDatabase(DatabaseProvider provider, string connectionString, string? file, string? postgresServer, string? postgresName)
-    {
-        Provider = provider;
-        ConnectionString = connectionString;
-        _file = file;
-        _postgresServer = postgresServer;
-        _postgresName = postgresName;
-    }
+    private DemoTestDatabase(TestDatabase database) => _database = database;
 
-    public DatabaseProvider Provider { get; }
-    public string ConnectionString { get; }
+    public DatabaseProvider Provider => _database.Provider;
+    public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<DemoTestDatabase> CreateSqliteAsync()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"cc-demo-test-{Guid.NewGuid():N}.db");
-        var database = new DemoTestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", file, null, null);
-        await database.MigrateAsync();
-        return database;
-    }
+    public static async Task<DemoTestDatabase> CreateSqliteAsync() => new(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
 
-    /// <summary>A fresh database on the server named by <see cref="PostgresVariable"/>; fails clearly when it is set but unreachable.</summary>
-    public static async Task<DemoTestDatabase> CreatePostgresAsync(string server)
-    {
-        var name = $"cc_demo_test_{Guid.NewGuid():N}";
-        try
-        {
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            throw new InvalidOperationException($"{PostgresVariable} is set to '{server}' but PostgreSQL is not reachable there: {ex.Message}", ex);
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
-        var database = new DemoTestDatabase(DatabaseProvider.PostgreSql, connectionString, null, server, name);
-        await database.MigrateAsync();
-        return database;
-    }
+    /// <summary>A fresh database on the test PostgreSQL server (fails clearly when it is unreachable).</summary>
+    public static async Task<DemoTestDatabase> CreatePostgresAsync() => new(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql));
 
-    public CommandCenterDbContext CreateDbContext() => DatabaseRegistration.CreateContext(Provider, ConnectionString);
-
-    public async Task MigrateAsync()
-    {
-        await using var db = CreateDbContext();
-        await db.Database.MigrateAsync();
-    }
+    public CommandCenterDbContext CreateDbContext() => _database.CreateContext();
 
     public DemoDistrictSeeder CreateSeeder(DateTimeOffset? anchor = null) => new(
         this,
@@ -77,23 +36,7 @@ public sealed class DemoTestDatabase : IAsyncDisposable, IDbContextFactory<Comma
 
     public Task<DemoSeedResult> SeedAsync(int seed = Seed, double scale = Scale) => CreateSeeder().SeedAsync(scale, seed);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_file is not null)
-        {
-            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-            {
-                File.Delete(_file + suffix);
-            }
-        }
-        if (_postgresName is not null)
-        {
-            await using var connection = new NpgsqlConnection(_postgresServer);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
 
 /// <summary>One demo district at scale 0.05, seeded once and shared by the read-only tests of a class.</summary>
@@ -115,16 +58,4 @@ public sealed class SeededDemoDistrict : IAsyncLifetime
 public sealed class SeededDemoDistrictCollection : ICollectionFixture<SeededDemoDistrict>
 {
     public const string Name = "Seeded demo district";
-}
-
-/// <summary>A PostgreSQL test: skipped only when <see cref="DemoTestDatabase.PostgresVariable"/> is unset (CI always sets it).</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(DemoTestDatabase.PostgresVariable)))
-        {
-            Skip = $"{DemoTestDatabase.PostgresVariable} is not set.";
-        }
-    }
 }

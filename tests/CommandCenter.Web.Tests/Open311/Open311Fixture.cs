@@ -42,6 +42,8 @@ public sealed class Open311Fixture : IAsyncLifetime
         _ = Factory.Server; // start the host: migrations and roles
         await Factory.WithDbAsync(async db =>
         {
+            // A small, known service list instead of the seeded catalogue.
+            await db.IncidentCategories.ExecuteDeleteAsync();
             await TestDistrict.AddAsync(db, DateTime.UtcNow);
             db.IncidentCategories.AddRange(
                 new IncidentCategory { Code = "C0101", Kind = CategoryKind.Component, MajorCode = "01", MajorName = "公用设施", MinorCode = "01", MinorName = "井盖", SortOrder = 1 },

@@ -89,8 +89,14 @@ public static class TestDistrict
             GridId = g.Id, Name = $"网格员{i}", Phone = "13800000000", EmployeeNumber = $"W{i}", IsActive = i != 2,
         }));
 
-        // The category catalogue is reference data, seeded at start-up.
-        var category = db.IncidentCategories.Single(c => c.Code == "E0102");
+        // The category catalogue is reference data seeded at start-up; a test may have replaced it with its own.
+        var category = db.IncidentCategories.SingleOrDefault(c => c.Code == "E0101");
+        if (category is null)
+        {
+            category = new IncidentCategory { Code = "E0101", Kind = CategoryKind.Event, MajorCode = "01", MajorName = "市容环境", MinorCode = "01", MinorName = "暴露垃圾" };
+            db.IncidentCategories.Add(category);
+            await db.SaveChangesAsync();
+        }
 
         IncidentStage[] stages = [IncidentStage.Reported, IncidentStage.Dispatched, IncidentStage.Closed, IncidentStage.Evaluated, IncidentStage.Rejected, IncidentStage.Handling];
         var thisYear = new DateTime(now.Year, 3, 1, 8, 0, 0, DateTimeKind.Utc);

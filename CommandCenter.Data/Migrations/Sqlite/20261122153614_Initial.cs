@@ -240,6 +240,18 @@ namespace CommandCenter.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SequenceCounter",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SequenceCounter", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceOrders",
                 columns: table => new
                 {
@@ -1424,6 +1436,9 @@ namespace CommandCenter.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Ratings");
+
+            migrationBuilder.DropTable(
+                name: "SequenceCounter");
 
             migrationBuilder.DropTable(
                 name: "ServiceOrders");

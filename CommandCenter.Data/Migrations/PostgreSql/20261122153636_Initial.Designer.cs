@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommandCenter.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCommandCenterDbContext))]
-    [Migration("20261122145816_Initial")]
+    [Migration("20261122153636_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -795,6 +795,21 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                     b.HasIndex("IncidentId", "Version");
 
                     b.ToTable("IncidentHistory");
+                });
+
+            modelBuilder.Entity("CommandCenter.Data.Incidents.SequenceCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SequenceCounter");
                 });
 
             modelBuilder.Entity("CommandCenter.Data.Incidents.Supervision", b =>

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommandCenter.Data.Migrations.PostgreSql
+namespace CommandCenter.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,16 +15,16 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(8)", unicode: false, maxLength: 8, nullable: false),
-                    KeyHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    ScopeCode = table.Column<string>(type: "character varying(15)", unicode: false, maxLength: 15, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
+                    KeyHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    ScopeCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -36,10 +35,10 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -50,25 +49,25 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ScopeCode = table.Column<string>(type: "character varying(15)", unicode: false, maxLength: 15, nullable: true),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ScopeCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,17 +79,17 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
-                    EntityId = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RemoteIp = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RemoteIp = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    PreviousHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,10 +100,10 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -115,13 +114,13 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Districts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(6)", unicode: false, maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Boundary = table.Column<string>(type: "text", nullable: false),
-                    CenterLatitude = table.Column<double>(type: "double precision", nullable: false),
-                    CenterLongitude = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Boundary = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CenterLatitude = table.Column<double>(type: "float", nullable: false),
+                    CenterLongitude = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,12 +131,12 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "HandlingUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Tier = table.Column<int>(type: "integer", nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(15)", unicode: false, maxLength: 15, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Tier = table.Column<int>(type: "int", nullable: false),
+                    AreaCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,17 +148,17 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ClientId = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    Key = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    ResourceType = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ClientId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
+                    RequestHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: false),
+                    ResourceType = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
                     ResourceId = table.Column<long>(type: "bigint", nullable: true),
-                    ResponseBody = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ResponseBody = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -170,19 +169,19 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "IncidentCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(8)", unicode: false, maxLength: 8, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    MajorCode = table.Column<string>(type: "character varying(2)", unicode: false, maxLength: 2, nullable: false),
-                    MajorName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    MinorCode = table.Column<string>(type: "character varying(2)", unicode: false, maxLength: 2, nullable: false),
-                    MinorName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RespondMinutes = table.Column<int>(type: "integer", nullable: true),
-                    ReplyMinutes = table.Column<int>(type: "integer", nullable: true),
-                    ResolveMinutes = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    MajorCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
+                    MajorName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    MinorCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
+                    MinorName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RespondMinutes = table.Column<int>(type: "int", nullable: true),
+                    ReplyMinutes = table.Column<int>(type: "int", nullable: true),
+                    ResolveMinutes = table.Column<int>(type: "int", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,17 +193,17 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResidentId = table.Column<int>(type: "integer", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Wish = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ClaimedByResidentId = table.Column<int>(type: "integer", nullable: true),
-                    ClaimedByOrganizationId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FulfilledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ResidentId = table.Column<int>(type: "int", nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Wish = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ClaimedByResidentId = table.Column<int>(type: "int", nullable: true),
+                    ClaimedByOrganizationId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FulfilledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,18 +214,18 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    PartyTier = table.Column<int>(type: "integer", nullable: true),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(15)", unicode: false, maxLength: 15, nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: true),
-                    BuildingId = table.Column<int>(type: "integer", nullable: true),
-                    CreditCode = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: true),
-                    Industry = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    MemberCount = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    PartyTier = table.Column<int>(type: "int", nullable: true),
+                    ParentId = table.Column<int>(type: "int", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    AreaCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: true),
+                    BuildingId = table.Column<int>(type: "int", nullable: true),
+                    CreditCode = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: true),
+                    Industry = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    MemberCount = table.Column<int>(type: "int", nullable: false),
                     FoundedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
@@ -241,23 +240,35 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "SequenceCounter",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SequenceCounter", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceOrders",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResidentId = table.Column<int>(type: "integer", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    VolunteerResidentId = table.Column<int>(type: "integer", nullable: true),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DispatchedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FulfilledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ResidentId = table.Column<int>(type: "int", nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    VolunteerResidentId = table.Column<int>(type: "int", nullable: true),
+                    OrganizationId = table.Column<int>(type: "int", nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DispatchedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FulfilledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,13 +279,13 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "StaffMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(15)", unicode: false, maxLength: 15, nullable: false),
-                    HandlingUnitId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    AreaCode = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -285,11 +296,11 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -306,11 +317,11 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -327,10 +338,10 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,8 +358,8 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -371,10 +382,10 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -391,14 +402,14 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Streets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DistrictId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(9)", unicode: false, maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Boundary = table.Column<string>(type: "text", nullable: false),
-                    CenterLatitude = table.Column<double>(type: "double precision", nullable: false),
-                    CenterLongitude = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DistrictId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "varchar(9)", unicode: false, maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Boundary = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CenterLatitude = table.Column<double>(type: "float", nullable: false),
+                    CenterLongitude = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -415,14 +426,14 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Communities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StreetId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Boundary = table.Column<string>(type: "text", nullable: false),
-                    CenterLatitude = table.Column<double>(type: "double precision", nullable: false),
-                    CenterLongitude = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StreetId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Boundary = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CenterLatitude = table.Column<double>(type: "float", nullable: false),
+                    CenterLongitude = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -439,16 +450,16 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Grids",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CommunityId = table.Column<int>(type: "integer", nullable: false),
-                    StreetId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(15)", unicode: false, maxLength: 15, nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Boundary = table.Column<string>(type: "text", nullable: false),
-                    CenterLatitude = table.Column<double>(type: "double precision", nullable: false),
-                    CenterLongitude = table.Column<double>(type: "double precision", nullable: false),
-                    AreaSquareMeters = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommunityId = table.Column<int>(type: "int", nullable: false),
+                    StreetId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "varchar(15)", unicode: false, maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Boundary = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CenterLatitude = table.Column<double>(type: "float", nullable: false),
+                    CenterLongitude = table.Column<double>(type: "float", nullable: false),
+                    AreaSquareMeters = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,17 +476,17 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Buildings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(24)", unicode: false, maxLength: 24, nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Address = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Floors = table.Column<int>(type: "integer", nullable: false),
-                    Units = table.Column<int>(type: "integer", nullable: false),
-                    YearBuilt = table.Column<int>(type: "integer", nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Floors = table.Column<int>(type: "int", nullable: false),
+                    Units = table.Column<int>(type: "int", nullable: false),
+                    YearBuilt = table.Column<int>(type: "int", nullable: false),
+                    Latitude = table.Column<double>(type: "float", nullable: false),
+                    Longitude = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -492,19 +503,19 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "CityComponents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
-                    MajorCode = table.Column<string>(type: "character varying(2)", unicode: false, maxLength: 2, nullable: false),
-                    MajorName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    MinorCode = table.Column<string>(type: "character varying(2)", unicode: false, maxLength: 2, nullable: false),
-                    MinorName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: false),
-                    LastInspectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    MajorCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
+                    MajorName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    MinorCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
+                    MinorName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Latitude = table.Column<double>(type: "float", nullable: false),
+                    Longitude = table.Column<double>(type: "float", nullable: false),
+                    LastInspectedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -521,15 +532,15 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "GridWorkers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
-                    EmployeeNumber = table.Column<string>(type: "character varying(24)", unicode: false, maxLength: 24, nullable: false),
-                    IsPartyMember = table.Column<bool>(type: "boolean", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
+                    IsPartyMember = table.Column<bool>(type: "bit", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -547,48 +558,48 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Number = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    CommunityId = table.Column<int>(type: "integer", nullable: false),
-                    StreetId = table.Column<int>(type: "integer", nullable: false),
-                    PlaceId = table.Column<int>(type: "integer", nullable: true),
-                    Address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    ReporterName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ReporterPhone = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
-                    ReporterGridWorkerId = table.Column<int>(type: "integer", nullable: true),
-                    Stage = table.Column<int>(type: "integer", nullable: false),
-                    Tier = table.Column<int>(type: "integer", nullable: false),
-                    HandlingUnitId = table.Column<int>(type: "integer", nullable: true),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    Priority = table.Column<int>(type: "int", nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    CommunityId = table.Column<int>(type: "int", nullable: false),
+                    StreetId = table.Column<int>(type: "int", nullable: false),
+                    PlaceId = table.Column<int>(type: "int", nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Latitude = table.Column<double>(type: "float", nullable: true),
+                    Longitude = table.Column<double>(type: "float", nullable: true),
+                    ReporterName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ReporterPhone = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    ReporterGridWorkerId = table.Column<int>(type: "int", nullable: true),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    Tier = table.Column<int>(type: "int", nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "int", nullable: true),
                     DuplicateOfId = table.Column<long>(type: "bigint", nullable: true),
-                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FiledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DispatchedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RepliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FeedbackAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EvaluatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RejectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RespondDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReplyDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ResolveDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RespondBreached = table.Column<bool>(type: "boolean", nullable: false),
-                    ReplyBreached = table.Column<bool>(type: "boolean", nullable: false),
-                    ResolveBreached = table.Column<bool>(type: "boolean", nullable: false),
-                    ClosedTier = table.Column<int>(type: "integer", nullable: true),
-                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
-                    ExtensionCount = table.Column<int>(type: "integer", nullable: false),
-                    EscalationCount = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ReportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FiledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DispatchedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RepliedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FeedbackAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EvaluatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RespondDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReplyDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ResolveDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RespondBreached = table.Column<bool>(type: "bit", nullable: false),
+                    ReplyBreached = table.Column<bool>(type: "bit", nullable: false),
+                    ResolveBreached = table.Column<bool>(type: "bit", nullable: false),
+                    ClosedTier = table.Column<int>(type: "int", nullable: true),
+                    ReworkCount = table.Column<int>(type: "int", nullable: false),
+                    ExtensionCount = table.Column<int>(type: "int", nullable: false),
+                    EscalationCount = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -623,15 +634,15 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Places",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Address = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: false),
-                    IsKeyPlace = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Latitude = table.Column<double>(type: "float", nullable: false),
+                    Longitude = table.Column<double>(type: "float", nullable: false),
+                    IsKeyPlace = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -648,15 +659,15 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BuildingId = table.Column<int>(type: "integer", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(24)", unicode: false, maxLength: 24, nullable: false),
-                    Unit = table.Column<int>(type: "integer", nullable: false),
-                    Floor = table.Column<int>(type: "integer", nullable: false),
-                    AreaSquareMeters = table.Column<double>(type: "double precision", nullable: false),
-                    Use = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BuildingId = table.Column<int>(type: "int", nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
+                    Unit = table.Column<int>(type: "int", nullable: false),
+                    Floor = table.Column<int>(type: "int", nullable: false),
+                    AreaSquareMeters = table.Column<double>(type: "float", nullable: false),
+                    Use = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -674,13 +685,13 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GridWorkerId = table.Column<int>(type: "integer", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CheckInCount = table.Column<int>(type: "integer", nullable: false),
-                    DistanceMeters = table.Column<double>(type: "double precision", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GridWorkerId = table.Column<int>(type: "int", nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CheckInCount = table.Column<int>(type: "int", nullable: false),
+                    DistanceMeters = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -704,13 +715,13 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     IncidentId = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reached = table.Column<bool>(type: "boolean", nullable: false),
-                    OfficerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    OfficerName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reached = table.Column<bool>(type: "bit", nullable: false),
+                    OfficerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    OfficerName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -728,18 +739,18 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     IncidentId = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<int>(type: "integer", nullable: false),
-                    FromStage = table.Column<int>(type: "integer", nullable: false),
-                    ToStage = table.Column<int>(type: "integer", nullable: false),
-                    Tier = table.Column<int>(type: "integer", nullable: false),
-                    HandlingUnitId = table.Column<int>(type: "integer", nullable: true),
-                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<int>(type: "int", nullable: false),
+                    FromStage = table.Column<int>(type: "int", nullable: false),
+                    ToStage = table.Column<int>(type: "int", nullable: false),
+                    Tier = table.Column<int>(type: "int", nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "int", nullable: true),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -757,13 +768,13 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     IncidentId = table.Column<long>(type: "bigint", nullable: true),
                     ServiceOrderId = table.Column<long>(type: "bigint", nullable: true),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -781,15 +792,15 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     IncidentId = table.Column<long>(type: "bigint", nullable: false),
-                    Clock = table.Column<int>(type: "integer", nullable: false),
-                    HandlingUnitId = table.Column<int>(type: "integer", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastRemindedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReminderCount = table.Column<int>(type: "integer", nullable: false),
-                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Clock = table.Column<int>(type: "int", nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "int", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastRemindedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReminderCount = table.Column<int>(type: "int", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -806,14 +817,14 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoomId = table.Column<int>(type: "integer", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    BuildingId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
-                    MemberCount = table.Column<int>(type: "integer", nullable: false),
-                    IsPartyMemberCentre = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoomId = table.Column<int>(type: "int", nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    BuildingId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    MemberCount = table.Column<int>(type: "int", nullable: false),
+                    IsPartyMemberCentre = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -831,14 +842,14 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     PatrolId = table.Column<long>(type: "bigint", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PhotoRef = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Latitude = table.Column<double>(type: "float", nullable: false),
+                    Longitude = table.Column<double>(type: "float", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    PhotoRef = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -855,20 +866,20 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Residents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HouseholdId = table.Column<int>(type: "integer", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true),
-                    Gender = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    HouseholdId = table.Column<int>(type: "int", nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    IdNumber = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    IdNumberHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
+                    Gender = table.Column<int>(type: "int", nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    KeyGroups = table.Column<int>(type: "integer", nullable: false),
-                    IsPartyMember = table.Column<bool>(type: "boolean", nullable: false),
-                    IsHouseholdHead = table.Column<bool>(type: "boolean", nullable: false)
+                    Type = table.Column<int>(type: "int", nullable: false),
+                    KeyGroups = table.Column<int>(type: "int", nullable: false),
+                    IsPartyMember = table.Column<bool>(type: "bit", nullable: false),
+                    IsHouseholdHead = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -885,14 +896,14 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "Devices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SerialNumber = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    ResidentId = table.Column<int>(type: "integer", nullable: true),
-                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SerialNumber = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    ResidentId = table.Column<int>(type: "int", nullable: true),
+                    LastSeenAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -910,10 +921,10 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    ResidentId = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganizationId = table.Column<int>(type: "int", nullable: false),
+                    ResidentId = table.Column<int>(type: "int", nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
                     JoinedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
@@ -938,18 +949,18 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DeviceId = table.Column<int>(type: "integer", nullable: false),
-                    ResidentId = table.Column<int>(type: "integer", nullable: true),
-                    GridId = table.Column<int>(type: "integer", nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DeviceId = table.Column<int>(type: "int", nullable: false),
+                    ResidentId = table.Column<int>(type: "int", nullable: true),
+                    GridId = table.Column<int>(type: "int", nullable: false),
+                    Latitude = table.Column<double>(type: "float", nullable: false),
+                    Longitude = table.Column<double>(type: "float", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     IncidentId = table.Column<long>(type: "bigint", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -977,7 +988,8 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1003,7 +1015,8 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -1281,7 +1294,8 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                 name: "IX_Ratings_IncidentId",
                 table: "Ratings",
                 column: "IncidentId",
-                unique: true);
+                unique: true,
+                filter: "[IncidentId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ratings_RatedAt_Level_GridId",
@@ -1425,6 +1439,9 @@ namespace CommandCenter.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Ratings");
+
+            migrationBuilder.DropTable(
+                name: "SequenceCounter");
 
             migrationBuilder.DropTable(
                 name: "ServiceOrders");
