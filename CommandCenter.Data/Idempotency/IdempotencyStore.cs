@@ -45,7 +45,12 @@ public sealed class IdempotencyStore(IDbContextFactory<CommandCenterDbContext> c
                 }
                 if (existing.State == IdempotencyState.Completed)
                 {
-                    return new Reservation(ReservationOutcome.Replay, existing);
+                    // Committed, but the first request has not stored its answer yet: replaying now would send another
+                    // body than the first answer, so the duplicate is still in flight. A request that died between its
+                    // commit and storing the answer leaves no body: after AbandonAfter the replay falls back to the resource.
+                    return existing.ResponseBody is null && existing.CompletedAt is { } completedAt && now - completedAt < AbandonAfter
+                        ? new Reservation(ReservationOutcome.InFlight, existing)
+                        : new Reservation(ReservationOutcome.Replay, existing);
                 }
                 if (now - existing.CreatedAt < AbandonAfter)
                 {

@@ -58,19 +58,34 @@ public sealed class ApiIdempotency(IdempotencyStore store)
             await store.ReleaseAsync(id, CancellationToken.None);
             return answer;
         }
+        // The first answer is sent from the very text stored for replays, so a replay is byte for byte the same.
         var json = JsonSerializer.Serialize(body, ApiJson.Options);
         await store.SaveResponseAsync(id, json, cancellationToken);
-        return answer;
+        return new StoredAnswer(json, statusCode, location);
     }
 
     /// <summary>Frees a reservation after an unexpected failure, so a retry may go ahead at once.</summary>
     public Task AbandonAsync(long? recordId) => recordId is { } id ? store.ReleaseAsync(id, CancellationToken.None) : Task.CompletedTask;
 
-    private static IResult Replay(HttpContext http, IdempotencyRecord record)
+    private static StoredAnswer Replay(HttpContext http, IdempotencyRecord record)
     {
         http.Response.Headers[ReplayedHeader] = "true";
         var body = record.ResponseBody ?? JsonSerializer.Serialize(new { resourceType = record.ResourceType, id = record.ResourceId }, ApiJson.Options);
-        return Results.Text(body, "application/json", Encoding.UTF8, record.StatusCode == 0 ? StatusCodes.Status200OK : record.StatusCode);
+        var location = record.ResourceType == "incident" && record.ResourceId is { } incidentId ? $"/api/v1/incidents/{incidentId}" : null;
+        return new StoredAnswer(body, record.StatusCode == 0 ? StatusCodes.Status200OK : record.StatusCode, location);
+    }
+
+    /// <summary>A JSON answer from stored text, with its Location when it created something.</summary>
+    private sealed class StoredAnswer(string json, int statusCode, string? location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            if (location is not null)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
+            return Results.Text(json, "application/json; charset=utf-8", Encoding.UTF8, statusCode).ExecuteAsync(httpContext);
+        }
     }
 
     private static string RequestHash(HttpRequest request, byte[] body)

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -19,6 +20,8 @@ public static class ApiJson
             MaxDepth = 16,
             NumberHandling = JsonNumberHandling.Strict,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            // As ASP.NET Core's own HTTP JSON: Chinese text as text, not \uXXXX escapes.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         return options;

@@ -133,7 +133,9 @@ public sealed class IncidentListQuery
         {
             return null;
         }
-        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !value.Any(char.IsAsciiDigit))
+        // Names only: Enum.TryParse would also take numbers ("3"), signs and comma lists ("a, b"); names may contain digits (hotline12345).
+        if (char.IsAsciiLetter(value[0]) && value.All(char.IsAsciiLetterOrDigit)
+            && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
         {
             return parsed;
         }

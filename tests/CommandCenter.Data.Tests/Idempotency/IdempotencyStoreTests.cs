@@ -38,6 +38,8 @@ public class IdempotencyStoreTests
         var report = new IncidentReport { Title = "垃圾堆放", CategoryCode = "E0101", GridCode = "610202001001001", Source = SourceChannel.Hotline12345 };
         var created = await intake.ReportAsync(report, new(null, "12345"), null, first.Record!.Id);
         Assert.True(created.Succeeded);
+        // Committed but its answer not yet stored: a duplicate is still in flight (a replay now would send another body).
+        Assert.Equal(ReservationOutcome.InFlight, (await store.ReserveAsync("apikey:1", "k-1", "hash-a")).Outcome);
         await store.SaveResponseAsync(first.Record.Id, "{\"id\":1}");
 
         var replay = await store.ReserveAsync("apikey:1", "k-1", "hash-a");
@@ -65,6 +67,27 @@ public class IdempotencyStoreTests
 
         await store.ReleaseAsync(takeover.Record.Id);
         Assert.Equal(ReservationOutcome.Reserved, (await store.ReserveAsync("user:u", "k", "other")).Outcome);
+    }
+
+    [Fact]
+    public async Task A_commit_whose_answer_was_never_stored_replays_the_resource_after_the_abandon_time()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+        var factory = new TestContextFactory(database);
+        var store = new IdempotencyStore(factory, clock);
+        var reserved = await store.ReserveAsync("apikey:1", "k", "h");
+        await using (var db = database.CreateContext())
+        {
+            await IdempotencyStore.CompleteAsync(db, reserved.Record!.Id, 201, "incident", 42, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        }
+
+        Assert.Equal(ReservationOutcome.InFlight, (await store.ReserveAsync("apikey:1", "k", "h")).Outcome);
+        clock.Advance(IdempotencyStore.AbandonAfter + TimeSpan.FromSeconds(1));
+        var replay = await store.ReserveAsync("apikey:1", "k", "h");
+        Assert.Equal(ReservationOutcome.Replay, replay.Outcome);
+        Assert.Equal(42, replay.Record!.ResourceId);
+        Assert.Null(replay.Record.ResponseBody);
     }
 
     [Theory]

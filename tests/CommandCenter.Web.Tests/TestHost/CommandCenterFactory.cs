@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommandCenter.Web.Tests.TestHost;
 
 /// <summary>The whole app on an in-memory TestServer with its own temporary SQLite file; demo mode off.</summary>
-public sealed partial class CommandCenterFactory : WebApplicationFactory<Program>
+/// <remarks>Subclasses add settings through <see cref="ExtraSettings"/> (e.g. the API's rate limits).</remarks>
+public partial class CommandCenterFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test#2026pw";
 
@@ -27,7 +28,14 @@ public sealed partial class CommandCenterFactory : WebApplicationFactory<Program
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Jobs:WorkerCount", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings applied after the defaults above.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
