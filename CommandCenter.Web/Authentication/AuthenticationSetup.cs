@@ -11,7 +11,7 @@ namespace CommandCenter.Web.Authentication;
 public static class AuthenticationSetup
 {
     /// <summary>Paths used by programs rather than page navigations: they get 401/403, never a redirect to the login page.</summary>
-    private static readonly PathString[] NonBrowserPaths = ["/api", "/hubs", "/hangfire", "/_blazor", "/healthz"];
+    private static readonly PathString[] NonBrowserPaths = ["/api", "/openapi", "/open311", "/hubs", "/hangfire", "/_blazor", "/healthz"];
 
     /// <summary>
     /// Identity with EF stores, the cookie (idle timeout, 1-minute stamp check), the API key scheme,

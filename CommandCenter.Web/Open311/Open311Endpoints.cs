@@ -176,6 +176,11 @@ public static class Open311Endpoints
                     ? Open311Errors.Forbidden(f, "The location lies outside the area this api_key may report to.")
                     : Open311Errors.BadRequest(f, result.Errors!.SelectMany(e => e.Value.Select(m => $"{FieldNames.GetValueOrDefault(e.Key, e.Key)}: {m}")));
             }
+            if (recordId is { } done)
+            {
+                // Open311 replays are rebuilt from the incident (in either format); the marker ends the in-flight window.
+                await idempotency.SaveResponseAsync(done, "{\"open311\":true}", cancellationToken);
+            }
             return Created(http, result.Incident!, form.AccountId, f);
         }
         catch

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Hierarchy;
@@ -68,6 +69,8 @@ public sealed record ApiDistrict(
         db.AddRange(grid1, grid2, grid3);
         await db.SaveChangesAsync();
 
+        // A small, known category list instead of the catalogue seeded at start-up.
+        await db.IncidentCategories.ExecuteDeleteAsync();
         db.IncidentCategories.AddRange(
             new IncidentCategory { Code = EventCategory, Kind = CategoryKind.Event, MajorCode = "01", MajorName = "市容环境", MinorCode = "01", MinorName = "暴露垃圾" },
             new IncidentCategory { Code = ComponentCategory, Kind = CategoryKind.Component, MajorCode = "01", MajorName = "公用设施", MinorCode = "01", MinorName = "井盖缺失" },
