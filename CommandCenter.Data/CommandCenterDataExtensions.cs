@@ -3,6 +3,7 @@ using CommandCenter.Data.Demo;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Live;
 using CommandCenter.Data.Patrols;
 using CommandCenter.Data.Providers;
 using CommandCenter.Data.ServiceOrders;
@@ -49,6 +50,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GridLocator>();
+        services.TryAddSingleton<ILiveFeed, InProcessLiveFeed>();
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<IncidentTransitionService>();
         services.AddOptions<SlaWatchOptions>().Bind(configuration.GetSection(SlaWatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
+using CommandCenter.Data.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,8 @@ public sealed class IncidentIntakeService(
     IDbContextFactory<CommandCenterDbContext> contextFactory,
     GridLocator gridLocator,
     IOptions<SlaOptions> slaOptions,
-    TimeProvider time)
+    TimeProvider time,
+    ILiveFeed? liveFeed = null)
 {
     /// <summary>China Standard Time has no daylight saving: incident numbers use the local date.</summary>
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -137,6 +139,10 @@ public sealed class IncidentIntakeService(
             ],
         };
         var incident = await CommitAsync(NewIncident, idempotencyRecordId, alsoInTransaction, now, cancellationToken);
+        if (liveFeed is not null)
+        {
+            await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentCreated, incident, null, now), CancellationToken.None);
+        }
         return new IntakeResult(IntakeStatus.Created, incident);
     }
 

@@ -1,4 +1,5 @@
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Live;
 using CommandCenter.Data.Ratings;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public sealed record TransitionResult(
 /// Applies lifecycle transitions in one transaction: scope, version, allowed transition and arguments are
 /// checked on the server, every time, whatever the caller's screen offered.
 /// </summary>
-public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time)
+public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time, ILiveFeed? liveFeed = null)
 {
     public async Task<TransitionResult> ApplyAsync(
         long incidentId, IncidentCommand command, IncidentActor actor, string? scopeCode, CancellationToken cancellationToken = default)
@@ -79,6 +80,7 @@ public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbC
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var previousStage = incident.Stage;
         var history = IncidentLifecycle.Apply(incident, command, actor, unit, now);
         db.IncidentHistory.Add(history);
         AddSideRecords(db, incident, command, actor, now);
@@ -97,6 +99,17 @@ public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbC
             await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
             var current = await fresh.Incidents.SingleAsync(x => x.Id == incidentId, cancellationToken);
             return await StaleAsync(fresh, current, cancellationToken);
+        }
+        if (liveFeed is not null)
+        {
+            await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentChanged, incident, previousStage, now), CancellationToken.None);
+            if (command.Action == IncidentAction.Rate)
+            {
+                await liveFeed.PublishAsync(new ChangeNotice(ChangeKind.RatingAdded, incident.Id, incident.StreetId, incident.CommunityId, incident.GridId, incident.Version, now)
+                {
+                    RatingLevel = (int)command.Rating!.Value,
+                }, CancellationToken.None);
+            }
         }
         return new TransitionResult(TransitionStatus.Applied, incident, history);
     }

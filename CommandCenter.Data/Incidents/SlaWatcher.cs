@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommandCenter.Data.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,8 @@ public sealed class SlaWatcher(
     IncidentTransitionService transitions,
     IOptions<SlaWatchOptions> options,
     TimeProvider time,
-    ILogger<SlaWatcher> logger)
+    ILogger<SlaWatcher> logger,
+    ILiveFeed? liveFeed = null)
 {
     private static readonly IncidentStage[] OpenStages =
         [IncidentStage.Reported, IncidentStage.Filed, IncidentStage.Dispatched, IncidentStage.Handling, IncidentStage.Feedback];
@@ -49,15 +51,9 @@ public sealed class SlaWatcher(
     public async Task<SlaWatchResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var open = db.Incidents.Where(i => OpenStages.Contains(i.Stage));
-
-        var respond = await open.Where(i => !i.RespondBreached && i.RespondedAt == null && i.RespondDueAt < now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RespondBreached, true), cancellationToken);
-        var reply = await open.Where(i => !i.ReplyBreached && i.RepliedAt == null && i.ReplyDueAt < now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ReplyBreached, true), cancellationToken);
-        var resolve = await open.Where(i => !i.ResolveBreached && i.ResolveDueAt < now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolveBreached, true), cancellationToken);
+        var respond = await MarkBreachesAsync(SlaClock.Respond, now, cancellationToken);
+        var reply = await MarkBreachesAsync(SlaClock.Reply, now, cancellationToken);
+        var resolve = await MarkBreachesAsync(SlaClock.Resolve, now, cancellationToken);
 
         var supervised = await SuperviseAsync(now, cancellationToken);
         var escalated = await EscalateAsync(now, cancellationToken);
@@ -67,6 +63,54 @@ public sealed class SlaWatcher(
                 respond, reply, resolve, supervised.Count, escalated.Count);
         }
         return new SlaWatchResult(respond, reply, resolve, supervised, escalated);
+    }
+
+    /// <summary>Flags the open incidents whose clock ran out, in batches, and announces each on the live feed.</summary>
+    private async Task<int> MarkBreachesAsync(SlaClock clock, DateTime now, CancellationToken cancellationToken)
+    {
+        var marked = 0;
+        while (true)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var open = db.Incidents.Where(i => OpenStages.Contains(i.Stage));
+            var due = clock switch
+            {
+                SlaClock.Respond => open.Where(i => !i.RespondBreached && i.RespondedAt == null && i.RespondDueAt < now),
+                SlaClock.Reply => open.Where(i => !i.ReplyBreached && i.RepliedAt == null && i.ReplyDueAt < now),
+                _ => open.Where(i => !i.ResolveBreached && i.ResolveDueAt < now),
+            };
+            var batch = await due.OrderBy(i => i.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return marked;
+            }
+            var ids = batch.Select(i => i.Id).ToList();
+            var flagged = db.Incidents.Where(i => ids.Contains(i.Id));
+            marked += clock switch
+            {
+                SlaClock.Respond => await flagged.Where(i => !i.RespondBreached).ExecuteUpdateAsync(u => u.SetProperty(i => i.RespondBreached, true), cancellationToken),
+                SlaClock.Reply => await flagged.Where(i => !i.ReplyBreached).ExecuteUpdateAsync(u => u.SetProperty(i => i.ReplyBreached, true), cancellationToken),
+                _ => await flagged.Where(i => !i.ResolveBreached).ExecuteUpdateAsync(u => u.SetProperty(i => i.ResolveBreached, true), cancellationToken),
+            };
+            if (liveFeed is not null)
+            {
+                foreach (var incident in batch)
+                {
+                    _ = clock switch
+                    {
+                        SlaClock.Respond => incident.RespondBreached = true,
+                        SlaClock.Reply => incident.ReplyBreached = true,
+                        _ => incident.ResolveBreached = true,
+                    };
+                    // Hints, and idempotent for subscribers: two nodes racing may both announce the same breach.
+                    await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.SlaBreached, incident, incident.Stage, now) with { Clock = clock }, CancellationToken.None);
+                }
+            }
+            if (batch.Count < options.Value.BatchSize)
+            {
+                return marked;
+            }
+        }
     }
 
     /// <summary>Opens one supervision per overdue open incident and clock.</summary>

@@ -1,11 +1,12 @@
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
+using CommandCenter.Data.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Data.Patrols;
 
 /// <summary>经常巡、随时访: grid workers' patrols as live data. Start, check in, end.</summary>
-public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> contextFactory, GridLocator gridLocator, TimeProvider time)
+public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> contextFactory, GridLocator gridLocator, TimeProvider time, ILiveFeed? liveFeed = null)
 {
     public sealed record CheckInRequest(double Latitude, double Longitude, string? Note, string? PhotoRef, DateTime? At);
 
@@ -29,6 +30,7 @@ public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> cont
         var patrol = new Patrol { GridWorkerId = gridWorkerId, GridId = worker.GridId, StartedAt = time.GetUtcNow().UtcDateTime };
         db.Patrols.Add(patrol);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(ChangeKind.PatrolStarted, patrol.Id, worker.Grid.StreetId, worker.Grid.CommunityId, patrol.GridId, patrol.StartedAt);
         return OperationResult<Patrol>.Ok(patrol);
     }
 
@@ -99,6 +101,7 @@ public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> cont
             await IdempotencyStore.CompleteAsync(db, recordId, 201, "patrol-check-in", checkIn.Id, now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        await PublishAsync(ChangeKind.PatrolCheckIn, checkIn.Id, grid.StreetId, grid.CommunityId, grid.Id, checkIn.At);
         return OperationResult<PatrolCheckIn>.Ok(checkIn);
     }
 
@@ -110,8 +113,8 @@ public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> cont
         {
             return OperationResult<Patrol>.NotFound($"Patrol {patrolId} does not exist.");
         }
-        var gridCode = await db.Grids.Where(g => g.Id == patrol.GridId).Select(g => g.Code).SingleAsync(cancellationToken);
-        if (!HierarchyCode.IsWithin(gridCode, scopeCode))
+        var grid = await db.Grids.Where(g => g.Id == patrol.GridId).Select(g => new { g.Code, g.StreetId, g.CommunityId }).SingleAsync(cancellationToken);
+        if (!HierarchyCode.IsWithin(grid.Code, scopeCode))
         {
             return OperationResult<Patrol>.OutOfScope();
         }
@@ -121,6 +124,15 @@ public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> cont
         }
         patrol.EndedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(ChangeKind.PatrolEnded, patrol.Id, grid.StreetId, grid.CommunityId, patrol.GridId, patrol.EndedAt.Value);
         return OperationResult<Patrol>.Ok(patrol);
+    }
+
+    private async Task PublishAsync(ChangeKind kind, long id, int streetId, int communityId, int gridId, DateTime at)
+    {
+        if (liveFeed is not null)
+        {
+            await liveFeed.PublishAsync(new ChangeNotice(kind, id, streetId, communityId, gridId, 1, at), CancellationToken.None);
+        }
     }
 }

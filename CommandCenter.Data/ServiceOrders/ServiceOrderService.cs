@@ -1,11 +1,12 @@
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Live;
 using CommandCenter.Data.Ratings;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Data.ServiceOrders;
 
 /// <summary>群众点单 → 网格派单 → 党员接单 → 销单 → 评价, and micro-wishes (微心愿).</summary>
-public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time)
+public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time, ILiveFeed? liveFeed = null)
 {
     public const int TitleMax = 128;
     public const int DescriptionMax = 2000;
@@ -38,6 +39,7 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
         };
         db.ServiceOrders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(db, ChangeKind.ServiceOrderChanged, order.Id, order.GridId, order.Version, null, cancellationToken);
         return OperationResult<ServiceOrder>.Ok(order);
     }
 
@@ -123,6 +125,7 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
         var rating = new Rating { ServiceOrderId = id, GridId = order.GridId, Level = level, Comment = comment?.Trim(), RatedAt = time.GetUtcNow().UtcDateTime };
         db.Ratings.Add(rating);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(db, ChangeKind.RatingAdded, rating.Id, rating.GridId, 1, (int)level, cancellationToken);
         return OperationResult<Rating>.Ok(rating);
     }
 
@@ -149,6 +152,7 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
         };
         db.MicroWishes.Add(microWish);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(db, ChangeKind.MicroWishChanged, microWish.Id, microWish.GridId, microWish.Version, null, cancellationToken);
         return OperationResult<MicroWish>.Ok(microWish);
     }
 
@@ -204,7 +208,12 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
             wish.FulfilledAt = now;
         }
         wish.Version++;
-        return await SaveAsync(db, wish, w => w.Version, cancellationToken);
+        var saved = await SaveAsync(db, wish, w => w.Version, cancellationToken);
+        if (saved.Succeeded)
+        {
+            await PublishAsync(db, ChangeKind.MicroWishChanged, wish.Id, wish.GridId, wish.Version, null, cancellationToken);
+        }
+        return saved;
     }
 
     private async Task<OperationResult<ServiceOrder>> MoveAsync(
@@ -230,7 +239,25 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
             return OperationResult<ServiceOrder>.Invalid(error.Field, error.Message);
         }
         order.Version++;
-        return await SaveAsync(db, order, o => o.Version, cancellationToken);
+        var saved = await SaveAsync(db, order, o => o.Version, cancellationToken);
+        if (saved.Succeeded)
+        {
+            await PublishAsync(db, ChangeKind.ServiceOrderChanged, order.Id, order.GridId, order.Version, null, cancellationToken);
+        }
+        return saved;
+    }
+
+    private async Task PublishAsync(CommandCenterDbContext db, ChangeKind kind, long id, int gridId, int version, int? ratingLevel, CancellationToken cancellationToken)
+    {
+        if (liveFeed is null)
+        {
+            return;
+        }
+        var grid = await db.Grids.Where(g => g.Id == gridId).Select(g => new { g.StreetId, g.CommunityId }).SingleAsync(cancellationToken);
+        await liveFeed.PublishAsync(new ChangeNotice(kind, id, grid.StreetId, grid.CommunityId, gridId, version, time.GetUtcNow().UtcDateTime)
+        {
+            RatingLevel = ratingLevel,
+        }, CancellationToken.None);
     }
 
     private static async Task<OperationResult<T>> SaveAsync<T>(CommandCenterDbContext db, T record, Func<T, int> version, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Live;
 using CommandCenter.Data.Objects;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,8 @@ public sealed record SosSignal(string DeviceId, double? Latitude, double? Longit
 /// transaction. An alarm is never dropped while it can be placed: an unregistered device with a position in the
 /// district still raises an incident.
 /// </summary>
-public sealed class SosIntakeService(IDbContextFactory<CommandCenterDbContext> contextFactory, IncidentIntakeService intake, GridLocator gridLocator, TimeProvider time)
+public sealed class SosIntakeService(
+    IDbContextFactory<CommandCenterDbContext> contextFactory, IncidentIntakeService intake, GridLocator gridLocator, TimeProvider time, ILiveFeed? liveFeed = null)
 {
     /// <summary>社会治理扩展 05 SOS / 01 一键呼叫求助 in the seeded catalogue.</summary>
     public const string SosCategoryCode = "G0501";
@@ -85,6 +87,14 @@ public sealed class SosIntakeService(IDbContextFactory<CommandCenterDbContext> c
                 tx.SosAlerts.Add(alert);
             },
             cancellationToken);
+        if (result.Succeeded && liveFeed is not null)
+        {
+            var incident = result.Incident!;
+            await liveFeed.PublishAsync(new ChangeNotice(ChangeKind.SosRaised, alert!.Id, incident.StreetId, incident.CommunityId, incident.GridId, incident.Version, now)
+            {
+                Incident = IncidentFacts.Of(incident, null),
+            }, CancellationToken.None);
+        }
         return result.Succeeded
             ? OperationResult<SosAlert>.Ok(alert!)
             : new OperationResult<SosAlert>(OperationStatus.Invalid, Errors: result.Errors, Message: "The alarm could not be placed.");

@@ -1,0 +1,71 @@
+using CommandCenter.Data.Incidents;
+
+namespace CommandCenter.Data.Live;
+
+/// <summary>What changed. Published after the commit that made the change.</summary>
+public enum ChangeKind
+{
+    IncidentCreated = 0,
+    IncidentChanged = 1,
+    SlaBreached = 2,
+    SosRaised = 3,
+    PatrolStarted = 4,
+    PatrolCheckIn = 5,
+    PatrolEnded = 6,
+    RatingAdded = 7,
+    ServiceOrderChanged = 8,
+    MicroWishChanged = 9,
+    /// <summary>Drop what you hold and reload from the database (published by the periodic re-sync job).</summary>
+    Resync = 10,
+}
+
+/// <summary>The incident facts a screen needs to update its counters without reading the row again.</summary>
+public sealed record IncidentFacts(
+    IncidentStage Stage,
+    IncidentStage? PreviousStage,
+    HandlingTier Tier,
+    SourceChannel Source,
+    int CategoryId,
+    IncidentPriority Priority,
+    bool RespondBreached,
+    bool ReplyBreached,
+    bool ResolveBreached,
+    HandlingTier? ClosedTier,
+    string Number,
+    string Title,
+    DateTime ReportedAt)
+{
+    public static IncidentFacts Of(Incident incident, IncidentStage? previousStage) => new(
+        incident.Stage, previousStage, incident.Tier, incident.Source, incident.CategoryId, incident.Priority,
+        incident.RespondBreached, incident.ReplyBreached, incident.ResolveBreached, incident.ClosedTier,
+        incident.Number, incident.Title, incident.ReportedAt);
+}
+
+/// <summary>
+/// A small change notice: its kind, the ids, the hierarchy path (street, community, grid) and the version.
+/// Pushes are hints; the database is the truth (a subscriber that misses one re-syncs).
+/// </summary>
+public sealed record ChangeNotice(
+    ChangeKind Kind,
+    long EntityId,
+    int? StreetId,
+    int? CommunityId,
+    int? GridId,
+    int Version,
+    DateTime At)
+{
+    /// <summary>Set for incident notices.</summary>
+    public IncidentFacts? Incident { get; init; }
+
+    /// <summary>Set for ratings: 1–5.</summary>
+    public int? RatingLevel { get; init; }
+
+    /// <summary>The SLA clock for <see cref="ChangeKind.SlaBreached"/>.</summary>
+    public SlaClock? Clock { get; init; }
+
+    public static ChangeNotice ForIncident(ChangeKind kind, Incident incident, IncidentStage? previousStage, DateTime at) =>
+        new(kind, incident.Id, incident.StreetId, incident.CommunityId, incident.GridId, incident.Version, at)
+        {
+            Incident = IncidentFacts.Of(incident, previousStage),
+        };
+}
