@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +17,11 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IDbContextFactory<CommandCenterDbContext> contextFactory)
+    IDbContextFactory<CommandCenterDbContext> contextFactory,
+    ApiKeyLookupCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
+
     private const int MaxKeyLength = 256;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -34,11 +37,17 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKeyHasher.Hash(key);
-        await using var db = await contextFactory.CreateDbContextAsync(Context.RequestAborted);
-        var apiKey = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.Channel, k.ScopeCode })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        // Machine channels call many times a second: remember lookups briefly instead of querying per request.
+        var apiKey = await cache.Entries.GetOrCreateAsync(hash, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ApiKeyLookupCache.CacheFor;
+            entry.Size = 1;
+            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+            return await db.ApiKeys.AsNoTracking()
+                .Where(k => k.KeyHash == hash && k.RevokedAt == null)
+                .Select(k => new ApiKeyLookupCache.KnownKey(k.Id, k.Name, k.Channel, k.ScopeCode))
+                .FirstOrDefaultAsync(CancellationToken.None);
+        });
         if (apiKey is null)
         {
             Logger.LogWarning("Rejected an unknown or revoked API key (prefix {Prefix})", ApiKeyHasher.PrefixOf(key));
@@ -58,4 +67,19 @@ public sealed class ApiKeyAuthenticationHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
+}
+
+/// <summary>
+/// Recent API-key lookups (hits and misses), bounded in size: a revoked key stops working within <see cref="CacheFor"/>,
+/// and a flood of made-up keys cannot grow memory without limit.
+/// </summary>
+public sealed class ApiKeyLookupCache : IDisposable
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    public sealed record KnownKey(int Id, string Name, string Channel, string? ScopeCode);
+
+    public MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
+    public void Dispose() => Entries.Dispose();
 }

@@ -25,6 +25,7 @@ public static class AuthenticationSetup
             .ValidateOnStart();
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
 
+        services.AddSingleton<ApiKeyLookupCache>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = AuthenticationSchemeNames.CookieOrApiKey;
