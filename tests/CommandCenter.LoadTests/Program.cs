@@ -75,7 +75,6 @@ internal static class IngestLoad
         {
             CommunityId = community.Id, StreetId = street.Id, Code = $"610202001001{i:000}", Name = $"第{i}网格", Boundary = Square,
         }));
-        db.IncidentCategories.Add(new IncidentCategory { Code = "E0101", Kind = CategoryKind.Event, MajorCode = "01", MajorName = "市容环境", MinorCode = "01", MinorName = "暴露垃圾" });
         var key = ApiKeyHasher.NewKey();
         db.ApiKeys.Add(new ApiKey { Name = "load", Channel = "grid-worker-app", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
