@@ -22,6 +22,9 @@ public sealed class TestDatabase : IAsyncDisposable
         _postgresName = postgresName;
     }
 
+    /// <summary>The providers whose servers run here (SQL Server does not).</summary>
+    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 

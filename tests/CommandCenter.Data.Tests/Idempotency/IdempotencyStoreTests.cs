@@ -10,10 +10,8 @@ namespace CommandCenter.Data.Tests.Idempotency;
 
 public class IdempotencyStoreTests
 {
-    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task Reserve_complete_replay_mismatch_and_in_flight(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

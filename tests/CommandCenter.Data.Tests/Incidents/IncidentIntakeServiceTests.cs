@@ -12,8 +12,6 @@ public class IncidentIntakeServiceTests
     private static readonly DateTime Now = new(2026, 11, 22, 17, 0, 0, DateTimeKind.Utc);
     private static readonly IncidentActor Worker = new(null, "网格员");
 
-    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
     private static async Task<IncidentIntakeService> ArrangeAsync(TestDatabase database)
     {
         await using (var db = database.CreateContext())
@@ -41,7 +39,7 @@ public class IncidentIntakeServiceTests
     };
 
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task A_report_is_committed_with_clocks_number_and_first_history(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -65,7 +63,7 @@ public class IncidentIntakeServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task Parallel_reports_get_distinct_numbers(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

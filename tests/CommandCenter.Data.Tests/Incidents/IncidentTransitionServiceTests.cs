@@ -9,8 +9,6 @@ public class IncidentTransitionServiceTests
 {
     private static readonly DateTime Reported = new(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc);
 
-    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
     private static async Task<(IncidentTransitionService Service, long Id)> ArrangeAsync(TestDatabase database, FakeTimeProvider clock)
     {
         long id;
@@ -28,7 +26,7 @@ public class IncidentTransitionServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task Two_officers_accepting_at_once_exactly_one_wins(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -56,7 +54,7 @@ public class IncidentTransitionServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task Scope_version_stage_and_unit_are_checked_on_the_server(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -11,10 +11,8 @@ public class SlaWatcherTests
 {
     private static readonly DateTime Reported = new(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc);
 
-    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task Breaches_are_marked_supervised_and_escalated_once_even_when_two_watchers_run(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -8,10 +8,8 @@ namespace CommandCenter.Data.Tests.Patrols;
 
 public class PatrolServiceTests
 {
-    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task A_patrol_starts_checks_in_inside_its_grid_and_ends_once(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

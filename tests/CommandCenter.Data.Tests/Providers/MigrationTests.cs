@@ -9,10 +9,8 @@ namespace CommandCenter.Data.Tests.Providers;
 /// <summary>The migrations build a working schema on every provider that runs here.</summary>
 public class MigrationTests
 {
-    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task Migrations_apply_and_leave_nothing_pending(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -28,7 +26,7 @@ public class MigrationTests
     }
 
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task Incident_round_trips_with_utc_timestamps_and_its_history(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -62,7 +60,7 @@ public class MigrationTests
     }
 
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task A_stale_version_is_rejected(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

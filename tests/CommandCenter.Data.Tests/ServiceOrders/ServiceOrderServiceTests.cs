@@ -8,10 +8,8 @@ namespace CommandCenter.Data.Tests.ServiceOrders;
 
 public class ServiceOrderServiceTests
 {
-    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task An_order_goes_from_request_to_rating_and_only_party_members_take_it(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

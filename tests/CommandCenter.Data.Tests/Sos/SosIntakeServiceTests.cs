@@ -11,10 +11,8 @@ namespace CommandCenter.Data.Tests.Sos;
 
 public class SosIntakeServiceTests
 {
-    public static TheoryData<DatabaseProvider> RunnableProviders => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
     [Theory]
-    [MemberData(nameof(RunnableProviders))]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task A_wristband_alarm_becomes_an_urgent_sos_incident_with_its_alert(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
