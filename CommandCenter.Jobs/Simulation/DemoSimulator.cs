@@ -205,7 +205,7 @@ public sealed partial class DemoSimulator(
                 .Where(i => i.ReportedAt >= since && i.Stage != IncidentStage.Evaluated && i.Stage != IncidentStage.Rejected)
                 .OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id)
                 .Take(Options.MaxTransitionsPerTick * 5)
-                .Select(i => new OpenIncident(i.Id, i.Version, i.Stage, i.Tier, i.Source, i.ReportedAt, i.UpdatedAt, i.RepliedAt,
+                .Select(i => new OpenIncident(i.Id, i.Version, i.Stage, i.Tier, i.Source, i.Priority, i.ReportedAt, i.UpdatedAt, i.RepliedAt,
                     db.CallBacks.Any(c => c.IncidentId == i.Id)))
                 .ToListAsync(cancellationToken);
         }
@@ -252,7 +252,9 @@ public sealed partial class DemoSimulator(
     private IncidentCommand? NextCommand(OpenIncident i, DateTime now, double simMinutes)
     {
         var sinceChange = (now - i.UpdatedAt).TotalMinutes * Options.Acceleration;
-        bool Ends(double median, double sigma) => _random.Chance(SimulationMath.EndsWithin(sinceChange, simMinutes, median, sigma));
+        // Alarms and urgent cases jump the queue (their clocks are shorter: 5 and 10 minutes to respond).
+        var haste = i.Source == SourceChannel.Sos ? 0.3 : i.Priority == IncidentPriority.Urgent ? 0.5 : 1.0;
+        bool Ends(double median, double sigma) => _random.Chance(SimulationMath.EndsWithin(sinceChange, simMinutes, median * haste, sigma));
 
         // Reply to citizens (30-minute clock) while the case is still moving.
         var external = i.Source is SourceChannel.Hotline12345 or SourceChannel.WoYaoShuo or SourceChannel.Sos or SourceChannel.Open311;
@@ -267,11 +269,11 @@ public sealed partial class DemoSimulator(
         var escalation = i.Tier < HandlingTier.District;
         return i.Stage switch
         {
-            IncidentStage.Reported when Ends(2.5, 0.7) => _random.Chance(0.025)
+            IncidentStage.Reported when Ends(1.5, 0.6) => _random.Chance(0.025)
                 ? new IncidentCommand(IncidentAction.Reject, i.Version, "重复上报，已合并处理。")
                 : new IncidentCommand(IncidentAction.File, i.Version),
-            IncidentStage.Filed when Ends(3, 0.6) => new IncidentCommand(IncidentAction.Dispatch, i.Version, Tier: HandlingTier.Grid),
-            IncidentStage.Dispatched when Ends(6, 0.5) => escalation && _random.Chance(0.05)
+            IncidentStage.Filed when Ends(1.5, 0.6) => new IncidentCommand(IncidentAction.Dispatch, i.Version, Tier: HandlingTier.Grid),
+            IncidentStage.Dispatched when Ends(4, 0.5) => escalation && _random.Chance(0.05)
                 ? new IncidentCommand(IncidentAction.Escalate, i.Version, "超出本级处置能力，提级处置。")
                 : new IncidentCommand(IncidentAction.Accept, i.Version),
             IncidentStage.Handling when Ends(HandlingMedian(i.Tier), 0.8) => escalation && _random.Chance(0.03)
@@ -468,7 +470,7 @@ public sealed partial class DemoSimulator(
     private static partial void LogTransitionRefused(ILogger logger, IncidentAction action, long id, TransitionStatus status, string? message);
 
     private sealed record OpenIncident(
-        long Id, int Version, IncidentStage Stage, HandlingTier Tier, SourceChannel Source, DateTime ReportedAt, DateTime UpdatedAt, DateTime? RepliedAt, bool CalledBack);
+        long Id, int Version, IncidentStage Stage, HandlingTier Tier, SourceChannel Source, IncidentPriority Priority, DateTime ReportedAt, DateTime UpdatedAt, DateTime? RepliedAt, bool CalledBack);
 
     private sealed record CategoryInfo(int Id, string MinorName, double Weight, bool Urgent);
 

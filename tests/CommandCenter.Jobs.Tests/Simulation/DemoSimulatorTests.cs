@@ -69,6 +69,14 @@ public sealed class DemoSimulatorTests
         Assert.True(await db.CallBacks.CountAsync(c => createdIds.Contains(c.IncidentId)) >= ratings.Count);
         Assert.All(created.Where(i => i.ClosedAt is not null), i => Assert.True(i.ClosedAt > i.ReportedAt));
 
+        // Now and then: an escalation or rework, a rejected duplicate, a late response — but most clocks are kept.
+        Assert.Contains(history, h => h.Action is IncidentAction.Escalate or IncidentAction.Rework);
+        Assert.Contains(history, h => h.Action == IncidentAction.Reply);
+        var responded = created.Where(i => i.RespondedAt is not null).ToList();
+        var lateShare = responded.Count(i => i.RespondBreached) / (double)responded.Count;
+        Assert.True(lateShare < 0.15, $"{lateShare:P0} of the responses were late");
+        Assert.True(created.Count(i => i.Tier == HandlingTier.Grid) > created.Count / 2, "小事不出网格: most stay at the grid tier.");
+
         // The lifecycle holds: versions 1..n without gaps, each row starting where the previous ended, ending at the stage.
         foreach (var incident in created)
         {
