@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -85,10 +88,19 @@ public sealed partial class RedisLiveFeed : ILiveFeed, IDisposable
         }
     }
 
-    /// <summary>Compact JSON (camelCase, enums as numbers, nulls left out).</summary>
-    public static string Serialize(ChangeNotice notice) => JsonSerializer.Serialize(notice, LiveFeedJsonContext.Default.ChangeNotice);
+    /// <summary>Compact JSON: camelCase, enums as numbers, nulls left out, Chinese as UTF-8 rather than \uXXXX escapes.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        TypeInfoResolver = LiveFeedJsonContext.Default,
+    };
 
-    public static ChangeNotice? Deserialize(string json) => JsonSerializer.Deserialize(json, LiveFeedJsonContext.Default.ChangeNotice);
+    private static readonly JsonTypeInfo<ChangeNotice> NoticeType = (JsonTypeInfo<ChangeNotice>)Json.GetTypeInfo(typeof(ChangeNotice));
+
+    public static string Serialize(ChangeNotice notice) => JsonSerializer.Serialize(notice, NoticeType);
+
+    public static ChangeNotice? Deserialize(string json) => JsonSerializer.Deserialize(json, NoticeType);
 
     /// <summary>One Redis subscription per node, made when the first handler subscribes (and again after a failed attempt once Redis is back).</summary>
     private void EnsureSubscribed()

@@ -157,6 +157,15 @@ public sealed class RedisLiveFeedTests : IAsyncLifetime
         Assert.DoesNotContain("null", json, StringComparison.Ordinal);
         Assert.Contains("\"entityId\":12", json, StringComparison.Ordinal);
         Assert.Equal(Notice(12), RedisLiveFeed.Deserialize(json));
+
+        var withTitle = Notice(13) with
+        {
+            Incident = new IncidentFacts(IncidentStage.Reported, null, HandlingTier.Grid, SourceChannel.GridWorker, 1, IncidentPriority.Normal,
+                false, false, false, null, "20261122000001", "暴露垃圾", new DateTime(2026, 11, 22, 1, 0, 0, DateTimeKind.Utc)),
+        };
+        var text = RedisLiveFeed.Serialize(withTitle);
+        Assert.Contains("暴露垃圾", text, StringComparison.Ordinal);
+        Assert.Equal(withTitle, RedisLiveFeed.Deserialize(text));
     }
 
     private static ChangeNotice Notice(long id) => new(ChangeKind.PatrolCheckIn, id, 1, 2, 3, 1, new DateTime(2026, 11, 22, 1, 0, 0, DateTimeKind.Utc));
