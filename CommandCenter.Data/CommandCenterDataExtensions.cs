@@ -12,6 +12,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace CommandCenter.Data;
 
@@ -50,7 +53,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GridLocator>();
-        services.TryAddSingleton<ILiveFeed, InProcessLiveFeed>();
+        AddLiveFeed(services, configuration);
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<IncidentTransitionService>();
         services.AddOptions<SlaWatchOptions>().Bind(configuration.GetSection(SlaWatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -65,6 +68,30 @@ public static class CommandCenterDataExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditChainVerifier>();
         return services;
+    }
+
+    /// <summary>
+    /// The live feed: Redis pub/sub (one multiplexer per process) when ConnectionStrings:Redis is set, in-process otherwise.
+    /// abortConnect=false: the node starts and serves while Redis is down, and reconnects by itself.
+    /// </summary>
+    private static void AddLiveFeed(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName));
+        var redis = configuration.GetConnectionString(RedisOptions.ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.TryAddSingleton<IConnectionMultiplexer>(_ =>
+            {
+                var options = ConfigurationOptions.Parse(redis);
+                options.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(options);
+            });
+            services.TryAddSingleton<ILiveFeed>(sp => new RedisLiveFeed(
+                sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<IOptions<RedisOptions>>().Value.LiveChannel,
+                sp.GetRequiredService<ILogger<RedisLiveFeed>>()));
+        }
+        services.TryAddSingleton<ILiveFeed, InProcessLiveFeed>();
     }
 
     private static void AddContext<TContext>(IServiceCollection services, DatabaseOptions database)

@@ -1,7 +1,9 @@
+using CommandCenter.Data.Demo;
 using CommandCenter.Data.Providers;
 using CommandCenter.Jobs.Auditing;
 using CommandCenter.Jobs.Incidents;
 using CommandCenter.Jobs.Scheduling;
+using CommandCenter.Jobs.Simulation;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +54,15 @@ public static class CommandCenterJobsExtensions
         services.AddTransient<AuditChainVerificationJob>();
         services.AddTransient<SlaWatchJob>();
         services.AddHostedService<RecurringJobRegistration>();
+
+        // The live demo: only in demo mode (the same rule as the demo seeding), and only when not switched off.
+        var demo = configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
+        if (DemoOptions.IsDemoMode(configuration) && demo.Simulator.Enabled)
+        {
+            services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+            services.AddSingleton<DemoSimulator>();
+            services.AddHostedService<DemoSimulatorService>();
+        }
         return services;
     }
 }

@@ -23,6 +23,5 @@ public static class DemoMode
         return services;
     }
 
-    public static bool IsEmbeddedDefault(DatabaseOptions database) =>
-        database.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(database.ConnectionString);
+    public static bool IsEmbeddedDefault(DatabaseOptions database) => DemoOptions.IsDemoMode(null, database);
 }

@@ -6,6 +6,7 @@ using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components;
 using CommandCenter.Web.Demo;
 using CommandCenter.Web.Health;
+using CommandCenter.Web.Live;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Open311;
 using System.Text.Encodings.Web;
@@ -42,6 +43,8 @@ public static class CommandCenterWebExtensions
         // Chinese text as text, not &#x...; entities (the default encoder allows only Basic Latin).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // The hub's AddSignalR comes with the LiveMetrics branch; the backplane chains onto it (a no-op without ConnectionStrings:Redis).
+        services.AddSignalR().AddCommandCenterRedisBackplane(configuration);
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();

@@ -37,6 +37,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:CommandCenter", $"Data Source={Path.Combine(_folder, "cc.db")}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Simulator:Enabled", "false"); // deterministic pages; the simulator has its own tests
         builder.UseSetting("Demo:Scale", DemoScale);
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
