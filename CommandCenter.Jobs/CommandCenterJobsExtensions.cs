@@ -1,6 +1,7 @@
 using CommandCenter.Data.Providers;
 using CommandCenter.Jobs.Auditing;
 using CommandCenter.Jobs.Incidents;
+using CommandCenter.Jobs.Live;
 using CommandCenter.Jobs.Scheduling;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -51,6 +52,7 @@ public static class CommandCenterJobsExtensions
 
         services.AddTransient<AuditChainVerificationJob>();
         services.AddTransient<SlaWatchJob>();
+        services.AddTransient<LiveMetricsResyncJob>();
         services.AddHostedService<RecurringJobRegistration>();
         return services;
     }

@@ -6,6 +6,7 @@ using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components;
 using CommandCenter.Web.Demo;
 using CommandCenter.Web.Health;
+using CommandCenter.Web.Live;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Open311;
 using System.Text.Encodings.Web;
@@ -38,6 +39,8 @@ public static class CommandCenterWebExtensions
         services.AddCommandCenterApi(configuration);
         services.AddCommandCenterLocalization();
         services.AddDemoMode(configuration);
+        services.AddCommandCenterLive(configuration);
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
 
         // Chinese text as text, not &#x...; entities (the default encoder allows only Basic Latin).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -81,6 +84,7 @@ public static class CommandCenterWebExtensions
 
         app.MapCommandCenterApi();
         app.MapOpen311();
+        app.MapHub<LiveHub>(LiveHub.Path);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;
