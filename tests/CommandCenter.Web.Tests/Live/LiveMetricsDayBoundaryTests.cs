@@ -26,9 +26,9 @@ public sealed class LiveMetricsDayBoundaryTests(FakeClockLiveFactory factory) : 
         // 10:00 China time on 10 March → 00:01 on 11 March.
         factory.Time.Advance(TimeSpan.FromHours(14) + TimeSpan.FromMinutes(1));
 
-        var after = await LiveMetricsDriftTests.WaitForAsync(() => factory.Metrics.Current, s => s.Day == before.Day.AddDays(1));
+        var after = await LiveAssert.WaitForAsync(() => factory.Metrics.Current, s => s.Day == before.Day.AddDays(1));
         Assert.Equal(new TodayCounts(0, 0, 0, 0), after.District.Today);
         Assert.Equal(2, after.District.Open);
-        LiveMetricsDriftTests.AssertSame(await factory.Metrics.LoadSnapshotAsync(), after);
+        LiveAssert.AssertSame(await factory.Metrics.LoadSnapshotAsync(), after);
     }
 }

@@ -15,7 +15,15 @@ namespace CommandCenter.Web.Tests.Live;
 /// Live metrics cannot drift: random sequences of real operations through the Data services (deterministic seed),
 /// then every number of every node equals a fresh load from the database, and a few equal direct COUNT queries.
 /// </summary>
-public sealed class LiveMetricsDriftTests(FakeClockLiveFactory factory, ITestOutputHelper output) : IClassFixture<FakeClockLiveFactory>
+public sealed class LiveMetricsDriftTests(FakeClockLiveFactory factory, ITestOutputHelper output)
+    : LiveMetricsDrift<FakeClockLiveFactory>(factory, output), IClassFixture<FakeClockLiveFactory>;
+
+/// <summary>The same on PostgreSQL: the load queries are provider-neutral, and microsecond timestamps compare equal.</summary>
+public sealed class LiveMetricsDriftPostgresTests(PostgresFakeClockLiveFactory factory, ITestOutputHelper output)
+    : LiveMetricsDrift<PostgresFakeClockLiveFactory>(factory, output), IClassFixture<PostgresFakeClockLiveFactory>;
+
+public abstract class LiveMetricsDrift<TFactory>(TFactory factory, ITestOutputHelper output)
+    where TFactory : FakeClockLiveFactory
 {
     private static readonly IncidentActor Officer = new(null, "测试值班员");
 
@@ -81,7 +89,7 @@ public sealed class LiveMetricsDriftTests(FakeClockLiveFactory factory, ITestOut
 
         var live = factory.Metrics.Current;
         var fresh = await factory.Metrics.LoadSnapshotAsync();
-        AssertSame(fresh, live);
+        LiveAssert.AssertSame(fresh, live);
 
         // And against direct counts.
         var (start, end) = ChinaDay.Bounds(live.Day);
@@ -129,36 +137,10 @@ public sealed class LiveMetricsDriftTests(FakeClockLiveFactory factory, ITestOut
 
         await factory.Services.GetRequiredService<ILiveFeed>().PublishAsync(new ChangeNotice(ChangeKind.Resync, 0, null, null, null, 0, DateTime.UtcNow));
 
-        var after = await WaitForAsync(() => factory.Metrics.Current, s => s.District.Today.Received == before.District.Today.Received + 1);
+        var after = await LiveAssert.WaitForAsync(() => factory.Metrics.Current, s => s.District.Today.Received == before.District.Today.Received + 1);
         Assert.Equal(before.Node(ApiDistrict.Street2Code)!.Today.Received + 1, after.Node(ApiDistrict.Street2Code)!.Today.Received);
         Assert.True(after.Version > before.Version);
-        AssertSame(await factory.Metrics.LoadSnapshotAsync(), after);
-    }
-
-    internal static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> condition, int timeoutMs = 10_000)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (true)
-        {
-            var value = read();
-            if (condition(value))
-            {
-                return value;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the live numbers.");
-            await Task.Delay(20);
-        }
-    }
-
-    internal static void AssertSame(LiveSnapshot expected, LiveSnapshot actual)
-    {
-        Assert.Equal(expected.Day, actual.Day);
-        Assert.Equal(expected.Nodes.Keys.Order(), actual.Nodes.Keys.Order());
-        foreach (var (code, node) in expected.Nodes)
-        {
-            Assert.True(node == actual.Nodes[code], $"Node {code} drifted.\nexpected {node}\nactual   {actual.Nodes[code]}");
-        }
-        Assert.Equal(expected.Newest, actual.Newest);
+        LiveAssert.AssertSame(await factory.Metrics.LoadSnapshotAsync(), after);
     }
 
     /// <summary>Picks a random incident and a random allowed action with valid arguments; returns the action applied.</summary>
@@ -217,5 +199,34 @@ public sealed class LiveMetricsDriftTests(FakeClockLiveFactory factory, ITestOut
         var (lat, lon) = ApiDistrict.CentreOf(random.Next(1, 4));
         Assert.True((await patrols.CheckInAsync(patrolId, new PatrolService.CheckInRequest(lat, lon, null, null, null), scopeCode: null)).Succeeded);
         return "patrol-check-in";
+    }
+}
+
+public static class LiveAssert
+{
+    public static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> condition, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            var value = read();
+            if (condition(value))
+            {
+                return value;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the live numbers.");
+            await Task.Delay(20);
+        }
+    }
+
+    public static void AssertSame(LiveSnapshot expected, LiveSnapshot actual)
+    {
+        Assert.Equal(expected.Day, actual.Day);
+        Assert.Equal(expected.Nodes.Keys.Order(), actual.Nodes.Keys.Order());
+        foreach (var (code, node) in expected.Nodes)
+        {
+            Assert.True(node == actual.Nodes[code], $"Node {code} drifted.\nexpected {node}\nactual   {actual.Nodes[code]}");
+        }
+        Assert.Equal(expected.Newest, actual.Newest);
     }
 }

@@ -27,7 +27,7 @@ public sealed class LiveSubscriptionTests(LiveApiFactory factory) : IClassFixtur
             {
                 await feed.PublishAsync(new ChangeNotice(ChangeKind.PatrolStarted, 900_000 + i, factory.District.Street1Id, null, factory.District.Grid1Id, 1, DateTime.UtcNow));
             }
-            await LiveMetricsDriftTests.WaitForAsync(() => { lock (received) { return received.LastOrDefault(); } },
+            await LiveAssert.WaitForAsync(() => { lock (received) { return received.LastOrDefault(); } },
                 s => s?.District.PatrolsActive == before + 100, 5_000);
             await Task.Delay(600); // nothing more may arrive once the burst is delivered
         }
