@@ -2,6 +2,7 @@ using CommandCenter.Data.Demo;
 using CommandCenter.Data.Providers;
 using CommandCenter.Jobs.Auditing;
 using CommandCenter.Jobs.Incidents;
+using CommandCenter.Jobs.Live;
 using CommandCenter.Jobs.Scheduling;
 using CommandCenter.Jobs.Simulation;
 using Hangfire;
@@ -53,6 +54,7 @@ public static class CommandCenterJobsExtensions
 
         services.AddTransient<AuditChainVerificationJob>();
         services.AddTransient<SlaWatchJob>();
+        services.AddTransient<LiveMetricsResyncJob>();
         services.AddHostedService<RecurringJobRegistration>();
 
         // The live demo: only in demo mode (the same rule as the demo seeding), and only when not switched off.

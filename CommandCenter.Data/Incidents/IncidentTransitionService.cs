@@ -108,6 +108,7 @@ public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbC
                 await liveFeed.PublishAsync(new ChangeNotice(ChangeKind.RatingAdded, incident.Id, incident.StreetId, incident.CommunityId, incident.GridId, incident.Version, now)
                 {
                     RatingLevel = (int)command.Rating!.Value,
+                    Incident = IncidentFacts.Of(incident, previousStage),
                 }, CancellationToken.None);
             }
         }

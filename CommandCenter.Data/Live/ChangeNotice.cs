@@ -35,10 +35,26 @@ public sealed record IncidentFacts(
     string Title,
     DateTime ReportedAt)
 {
+    /// <summary>The lifecycle timestamps after the change, so counters of "filed/dispatched/closed today" need no read.</summary>
+    public DateTime? FiledAt { get; init; }
+    public DateTime? DispatchedAt { get; init; }
+    /// <summary>The respond clock was met (or run out) at this time.</summary>
+    public DateTime? RespondedAt { get; init; }
+    /// <summary>The reply clock was met at this time.</summary>
+    public DateTime? RepliedAt { get; init; }
+    public DateTime? ClosedAt { get; init; }
+
     public static IncidentFacts Of(Incident incident, IncidentStage? previousStage) => new(
         incident.Stage, previousStage, incident.Tier, incident.Source, incident.CategoryId, incident.Priority,
         incident.RespondBreached, incident.ReplyBreached, incident.ResolveBreached, incident.ClosedTier,
-        incident.Number, incident.Title, incident.ReportedAt);
+        incident.Number, incident.Title, incident.ReportedAt)
+    {
+        FiledAt = incident.FiledAt,
+        DispatchedAt = incident.DispatchedAt,
+        RespondedAt = incident.RespondedAt,
+        RepliedAt = incident.RepliedAt,
+        ClosedAt = incident.ClosedAt,
+    };
 }
 
 /// <summary>
@@ -54,7 +70,7 @@ public sealed record ChangeNotice(
     int Version,
     DateTime At)
 {
-    /// <summary>Set for incident notices.</summary>
+    /// <summary>Set for incident notices, and for ratings of an incident (a service-order rating has none; its id is the rating's).</summary>
     public IncidentFacts? Incident { get; init; }
 
     /// <summary>Set for ratings: 1–5.</summary>

@@ -1,5 +1,6 @@
 using CommandCenter.Jobs.Auditing;
 using CommandCenter.Jobs.Incidents;
+using CommandCenter.Jobs.Live;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
 {
     public const string AuditChainVerificationId = "audit-chain-verification";
     public const string SlaWatchId = "sla-watch";
+    public const string LiveMetricsResyncId = "live-metrics-resync";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +27,12 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        logger.LogInformation("Recurring jobs registered: {Jobs}", string.Join(", ", AuditChainVerificationId, SlaWatchId));
+        recurringJobs.AddOrUpdate<LiveMetricsResyncJob>(
+            LiveMetricsResyncId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        logger.LogInformation("Recurring jobs registered: {Jobs}", string.Join(", ", AuditChainVerificationId, SlaWatchId, LiveMetricsResyncId));
         return Task.CompletedTask;
     }
 

@@ -39,6 +39,8 @@ public static class CommandCenterWebExtensions
         services.AddCommandCenterApi(configuration);
         services.AddCommandCenterLocalization();
         services.AddDemoMode(configuration);
+        services.AddCommandCenterLive(configuration);
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
 
         // Chinese text as text, not &#x...; entities (the default encoder allows only Basic Latin).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -84,6 +86,7 @@ public static class CommandCenterWebExtensions
 
         app.MapCommandCenterApi();
         app.MapOpen311();
+        app.MapHub<LiveHub>(LiveHub.Path);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

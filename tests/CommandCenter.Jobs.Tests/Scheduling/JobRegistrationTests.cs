@@ -1,6 +1,7 @@
 using CommandCenter.Data.Providers;
 using CommandCenter.Jobs.Auditing;
 using CommandCenter.Jobs.Incidents;
+using CommandCenter.Jobs.Live;
 using CommandCenter.Jobs.Scheduling;
 using Hangfire;
 using Hangfire.InMemory;
@@ -34,6 +35,7 @@ public sealed class JobRegistrationTests : IAsyncLifetime
 
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<AuditChainVerificationJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<SlaWatchJob>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<LiveMetricsResyncJob>());
     }
 
     [Fact]
@@ -52,6 +54,9 @@ public sealed class JobRegistrationTests : IAsyncLifetime
         var watch = Assert.Single(recurring, j => j.Id == RecurringJobRegistration.SlaWatchId);
         Assert.Equal(Cron.Minutely(), watch.Cron);
         Assert.Equal(typeof(SlaWatchJob), watch.Job.Type);
+        var resync = Assert.Single(recurring, j => j.Id == RecurringJobRegistration.LiveMetricsResyncId);
+        Assert.Equal(Cron.Minutely(), resync.Cron);
+        Assert.Equal(typeof(LiveMetricsResyncJob), resync.Job.Type);
     }
 
     [Fact]

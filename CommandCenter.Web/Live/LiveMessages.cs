@@ -1,0 +1,51 @@
+using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Live;
+
+namespace CommandCenter.Web.Live;
+
+/// <summary>What <see cref="LiveHub.JoinAsync"/> and <see cref="LiveHub.GetSnapshotAsync"/> return: a node's full numbers at a sequence number.</summary>
+public sealed record LiveNodeSnapshot(
+    string NodeCode,
+    long Sequence,
+    DateTime At,
+    bool Loaded,
+    NodeMetrics Metrics,
+    IReadOnlyList<NewestIncident> Newest);
+
+/// <summary>
+/// Pushed to a node's group at most every coalescing interval: the node's current numbers and the changes since the
+/// previous delta. Sequence numbers increase by one per group; a client that sees a gap calls GetSnapshotAsync.
+/// </summary>
+public sealed record LiveDelta(
+    string NodeCode,
+    long Sequence,
+    DateTime At,
+    NodeMetrics Metrics,
+    IReadOnlyList<LiveChange> Changes,
+    int ChangesDropped,
+    bool Resynced);
+
+/// <summary>The essentials of a change notice, nothing personal.</summary>
+public sealed record LiveChange(
+    ChangeKind Kind,
+    long EntityId,
+    int? GridId,
+    int Version,
+    DateTime At,
+    IncidentStage? Stage,
+    IncidentStage? PreviousStage,
+    string? Number,
+    SlaClock? Clock,
+    int? RatingLevel)
+{
+    public static LiveChange Of(ChangeNotice notice) => new(
+        notice.Kind, notice.EntityId, notice.GridId, notice.Version, notice.At,
+        notice.Incident?.Stage, notice.Incident?.PreviousStage, notice.Incident?.Number, notice.Clock, notice.RatingLevel);
+}
+
+/// <summary>The methods the hub calls on its clients.</summary>
+public interface ILiveClient
+{
+    /// <summary>Wire name "Delta".</summary>
+    Task Delta(LiveDelta delta);
+}

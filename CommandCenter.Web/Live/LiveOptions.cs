@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CommandCenter.Web.Live;
+
+/// <summary>The "Live" configuration section: live metrics and their fan-out.</summary>
+public sealed class LiveOptions
+{
+    public const string SectionName = "Live";
+
+    /// <summary>Whether 基本满意 counts as satisfied (local policy; off by default: 非常满意 + 满意 only).</summary>
+    public bool SatisfactionIncludesNeutral { get; set; }
+
+    /// <summary>How many of the newest incidents the wall's feed holds.</summary>
+    [Range(1, 500)]
+    public int NewestCount { get; set; } = 50;
+
+    /// <summary>At most one update per subscriber (component or hub group) per interval; 250 ms = 4 per second.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan CoalesceInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How many nodes one hub connection may join.</summary>
+    [Range(1, 1000)]
+    public int MaxJoinsPerConnection { get; set; } = 32;
+
+    /// <summary>How many change notices one delta carries at most (the numbers are always complete).</summary>
+    [Range(0, 1000)]
+    public int MaxChangesPerDelta { get; set; } = 50;
+}
