@@ -40,13 +40,12 @@ public static class CommandCenterWebExtensions
         services.AddCommandCenterLocalization();
         services.AddDemoMode(configuration);
         services.AddCommandCenterLive(configuration);
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        // Incoming hub messages stay capped at 32 KB; with ConnectionStrings:Redis the Redis backplane joins the nodes.
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024).AddCommandCenterRedisBackplane(configuration);
 
         // Chinese text as text, not &#x...; entities (the default encoder allows only Basic Latin).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
-        // The hub's AddSignalR comes with the LiveMetrics branch; the backplane chains onto it (a no-op without ConnectionStrings:Redis).
-        services.AddSignalR().AddCommandCenterRedisBackplane(configuration);
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
