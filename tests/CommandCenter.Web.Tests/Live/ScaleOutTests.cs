@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Threading.Channels;
+using CommandCenter.Web.Authentication;
+using CommandCenter.Web.Live;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using CommandCenter.Data;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
@@ -74,6 +79,53 @@ public sealed class ScaleOutTests : IDisposable
         await using var scopeB = nodeB.Services.CreateAsyncScope();
         var db = scopeB.ServiceProvider.GetRequiredService<CommandCenterDbContext>();
         Assert.Equal(number, (await db.Incidents.FindAsync(id))!.Number);
+    }
+
+    [Fact]
+    public async Task A_report_through_node_A_reaches_a_hub_client_connected_to_node_B()
+    {
+        await AssertRedisReachableAsync();
+        var database = Path.Combine(_folder, "shared-hub.db");
+        using var nodeA = new ScaleOutNode(database, _prefix);
+        ApiDistrict district;
+        await using (var scope = nodeA.Services.CreateAsyncScope())
+        {
+            district = await ApiDistrict.SeedAsync(scope.ServiceProvider.GetRequiredService<CommandCenterDbContext>());
+        }
+        using var nodeB = new ScaleOutNode(database, _prefix);
+        await nodeB.Services.GetRequiredService<LiveMetrics>().ReloadAsync(CancellationToken.None);
+
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(nodeB.Server.BaseAddress, LiveHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => nodeB.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.Headers[AuthenticationSchemeNames.ApiKeyHeader] = district.Key;
+            })
+            .Build();
+        var deltas = Channel.CreateUnbounded<LiveDelta>();
+        connection.On<LiveDelta>(nameof(ILiveClient.Delta), delta => deltas.Writer.TryWrite(delta));
+        await connection.StartAsync();
+        var snapshot = await connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.Street1Code);
+        var tracker = new LiveSequenceTracker();
+        tracker.OnSnapshot(snapshot.Sequence);
+
+        using var client = nodeA.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", district.Key);
+        var created = await ApiCalls.CreateIncidentAsync(client);
+        var id = created["id"]!.GetValue<long>();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        LiveDelta delta;
+        do
+        {
+            delta = await deltas.Reader.ReadAsync(timeout.Token);
+            Assert.Equal(LiveSequenceDecision.Apply, tracker.OnDelta(delta.Sequence));
+        }
+        while (!delta.Changes.Any(c => c.EntityId == id));
+
+        Assert.Equal(ApiDistrict.Street1Code, delta.NodeCode);
+        Assert.Equal(ChangeKind.IncidentCreated, delta.Changes.Single(c => c.EntityId == id).Kind);
     }
 
     [Fact]
