@@ -3,13 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CommandCenter.Data;
-using CommandCenter.Data.Hierarchy;
-using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 // N concurrent HttpClient workers POSTing /api/v1/incidents with unique Idempotency-Keys for a fixed time.
 //
 //   dotnet run -c Release --project tests/CommandCenter.LoadTests -- ingest --workers 1,8,32 --seconds 20
+//   dotnet run -c Release --project tests/CommandCenter.LoadTests -- hub --clients 1000 --rate 200 --seconds 20   (see HubLoad.cs)
 //
 // Options: --workers (comma list), --seconds (per run), --warmup (seconds, per run), --keep (keep the database).
 namespace CommandCenter.LoadTests;
@@ -25,6 +20,10 @@ internal static class IngestLoad
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["hub", ..])
+        {
+            return await HubLoad.RunAsync(args);
+        }
         var options = LoadOptions.Parse(args);
         if (options is null)
         {
@@ -32,53 +31,20 @@ internal static class IngestLoad
             return 2;
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "cc-load", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var databasePath = Path.Combine(folder, "cc.db");
-        await using (var app = new LoadAppFactory(databasePath))
+        await using (var host = await LoadHost.StartAsync(options.Keep))
         {
-            app.UseKestrel(0);
-            app.StartServer();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-                .Select(a => new Uri(a)).First(a => a.Host is "127.0.0.1" or "localhost");
-            var key = await SeedAsync(app.Services);
-            Console.WriteLine($"# app on {address}, database {databasePath}");
+            Console.WriteLine($"# app on {host.Address}, database {host.DatabasePath}");
             Console.WriteLine($"# {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}, {options.Seconds} s per run after {options.Warmup} s warm-up");
             Console.WriteLine();
             Console.WriteLine("| workers | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-201 | errors | rows added | rows = 201s |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
             foreach (var workers in options.Workers)
             {
-                var result = await RunAsync(app.Services, address, key, workers, options);
+                var result = await RunAsync(host.Services, host.Address, host.Key, workers, options);
                 Console.WriteLine(result);
             }
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (!options.Keep)
-        {
-            Directory.Delete(folder, recursive: true);
-        }
         return 0;
-    }
-
-    private static async Task<string> SeedAsync(IServiceProvider services)
-    {
-        const string Square = """{"type":"Polygon","coordinates":[[[109.0,35.0],[109.01,35.0],[109.01,35.01],[109.0,35.01],[109.0,35.0]]]}""";
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommandCenterDbContext>();
-        var district = new District { Code = "610202", Name = "王益区", Boundary = Square };
-        var street = new Street { District = district, Code = "610202001", Name = "七一路街道", Boundary = Square };
-        var community = new Community { Street = street, Code = "610202001001", Name = "青年路社区", Boundary = Square };
-        db.Add(community);
-        await db.SaveChangesAsync();
-        db.Grids.AddRange(Enumerable.Range(1, 8).Select(i => new Grid
-        {
-            CommunityId = community.Id, StreetId = street.Id, Code = $"610202001001{i:000}", Name = $"第{i}网格", Boundary = Square,
-        }));
-        var key = ApiKeyHasher.NewKey();
-        db.ApiKeys.Add(new ApiKey { Name = "load", Channel = "grid-worker-app", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return key;
     }
 
     private static async Task<int> CountAsync(IServiceProvider services)
@@ -119,7 +85,7 @@ internal static class IngestLoad
             var errors = 0;
             for (var n = 0; clock.Elapsed < until; n++)
             {
-                var body = $$"""{"title":"井盖缺失 {{n}}","description":"压测","categoryCode":"E0101","priority":"normal","gridCode":"610202001001{{(n % 8) + 1:000}}","reporterName":"王五","reporterPhone":"13800138000"}""";
+                var body = LoadHost.IncidentBody(n);
                 // CC_LOAD_GET=/path measures a GET instead (to tell the app's cost from the stack's).
             using var request = Environment.GetEnvironmentVariable("CC_LOAD_GET") is { Length: > 0 } get
                 ? new HttpRequestMessage(HttpMethod.Get, get)
@@ -195,22 +161,5 @@ internal sealed record LoadOptions(int[] Workers, int Seconds, int Warmup, bool 
             }
         }
         return new LoadOptions(workers, seconds, warmup, keep);
-    }
-}
-
-/// <summary>The real app (Program) with its own SQLite file, demo off, logs at Warning, and rate limits out of the way.</summary>
-internal sealed class LoadAppFactory(string databasePath) : WebApplicationFactory<global::Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:CommandCenter", $"Data Source={databasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Demo:Enabled", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command",
-            Environment.GetEnvironmentVariable("CC_LOAD_LOG_SQL") == "1" ? "Information" : "Warning");
-        builder.UseSetting("Api:RateLimit:PermitsPerSecond", "100000");
-        builder.UseSetting("Api:RateLimit:Burst", "100000");
     }
 }

@@ -1,0 +1,442 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CommandCenter.Data.Live;
+using CommandCenter.Web.Authentication;
+using CommandCenter.Web.Live;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+// Live hub fan-out: the real app on Kestrel at 127.0.0.1 (as for ingest), N SignalR .NET clients over WebSockets on
+// /hubs/live, each joined to the district node 610202, while incidents are POSTed at a paced rate R/s for D seconds.
+// Every client stamps the arrival of each IncidentCreated change; the tool reports deliveries (created × clients),
+// latency from the 201's arrival (an upper bound of the commit) and from the send, sequence gaps, memory and CPU.
+// The clients run in the same process as the server: memory and CPU figures cover both.
+//
+//   dotnet run -c Release --no-build --project tests/CommandCenter.LoadTests -- hub --clients 1000 --rate 200 --seconds 20
+//
+// Options: --clients N, --rate R (incidents/s), --seconds D, --senders (concurrent POSTs, 16), --batch (connects at a
+// time, 50), --drain (seconds to wait for late deliveries, 15), --max-changes (Live:MaxChangesPerDelta, 1000), --keep.
+namespace CommandCenter.LoadTests;
+
+internal static class HubLoad
+{
+    private const double MiB = 1024.0 * 1024.0;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = HubOptions.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine("usage: hub [--clients 1000] [--rate 200] [--seconds 20] [--senders 16] [--batch 50] [--drain 15] [--max-changes 1000] [--keep]");
+            return 2;
+        }
+        var settings = new Dictionary<string, string>
+        {
+            ["Live:MaxChangesPerDelta"] = options.MaxChanges.ToString(CultureInfo.InvariantCulture),
+        };
+        await using var host = await LoadHost.StartAsync(options.Keep, settings);
+        // Live metrics load at start, before the seed: reload so the seeded grids have their path to the district.
+        var live = host.Services.GetRequiredService<LiveMetrics>();
+        await live.WhenLoaded.WaitAsync(TimeSpan.FromSeconds(30));
+        await live.ReloadAsync();
+        Console.WriteLine($"# app on {host.Address}, database {host.DatabasePath}");
+        Console.WriteLine($"# {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}; clients, load generator and app share this process");
+        Console.WriteLine($"# {options.Clients} clients (batches of {options.Batch}), {options.Rate}/s for {options.Seconds} s with {options.Senders} senders, Live:MaxChangesPerDelta={options.MaxChanges}");
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Senders, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
+        using var http = new HttpClient(handler) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add(AuthenticationSchemeNames.ApiKeyHeader, host.Key);
+
+        // Warm-up of the create path (JIT, caches) before anybody joins: these incidents reach no client.
+        for (var i = 0; i < 20; i++)
+        {
+            await PostAsync(http, $"warm-{i}", i);
+        }
+
+        var process = Process.GetCurrentProcess();
+        var before = Resources.Take(process);
+        var clients = new List<HubClient>(options.Clients);
+        var failures = 0;
+        string? firstError = null;
+        var connectClock = Stopwatch.StartNew();
+        var connectDeadline = TimeSpan.FromSeconds(Math.Max(60, options.Clients / 10));
+        for (var start = 0; start < options.Clients && connectClock.Elapsed < connectDeadline; start += options.Batch)
+        {
+            var batch = Enumerable.Range(start, Math.Min(options.Batch, options.Clients - start))
+                .Select(_ => new HubClient(host.Address, host.Key)).ToList();
+            var results = await Task.WhenAll(batch.Select(c => c.ConnectAsync(LoadHost.DistrictCode, TimeSpan.FromSeconds(30))));
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (results[i] is null)
+                {
+                    clients.Add(batch[i]);
+                }
+                else
+                {
+                    failures++;
+                    firstError ??= results[i];
+                    await batch[i].DisposeAsync();
+                }
+            }
+        }
+        var connectTime = connectClock.Elapsed;
+        var connected = Resources.Take(process);
+        Console.WriteLine($"# connected {clients.Count}/{options.Clients} in {connectTime.TotalSeconds:0.0} s, {failures} failed{(firstError is null ? "" : $" (first: {firstError})")}");
+
+        // Ingest at the paced rate; the 201's arrival and the send are stamped per created incident.
+        var ingest = await IngestAsync(http, options);
+        var received = () => clients.Sum(c => c.CreatedChanges);
+        var expected = (long)ingest.Created.Count * clients.Count;
+        var drainClock = Stopwatch.StartNew();
+        while (received() < expected && drainClock.Elapsed < TimeSpan.FromSeconds(options.Drain))
+        {
+            await Task.Delay(100);
+        }
+        var after = Resources.Take(process);
+
+        var report = Analyse(clients, ingest);
+        var cores = Environment.ProcessorCount;
+        string Pct(TimeSpan cpu, TimeSpan wall) => (cpu.TotalSeconds / (wall.TotalSeconds * cores) * 100).ToString("0", CultureInfo.InvariantCulture);
+        var ingestCpu = after.Cpu - connected.Cpu;
+        var ingestWall = after.At - connected.At;
+        var statuses = string.Join(" ", ingest.Statuses.Where(s => s.Key != 201).Select(s => $"{s.Key}×{s.Value}"));
+
+        Console.WriteLine();
+        Console.WriteLine("| clients | target/s | achieved/s | created | deliveries expected | received | missing | p50 ms | p95 ms | p99 ms | max ms | from send p50 / p99 / max ms | seq gaps | changes dropped |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {clients.Count} | {options.Rate} | {ingest.Created.Count / ingest.Elapsed.TotalSeconds:0.0} | {ingest.Created.Count} | {expected:N0} | {report.Matched:N0} | {expected - report.Matched:N0} | {report.FromResponse.P(0.50):0} | {report.FromResponse.P(0.95):0} | {report.FromResponse.P(0.99):0} | {report.FromResponse.P(1):0} | {report.FromSend.P(0.50):0} / {report.FromSend.P(0.99):0} / {report.FromSend.P(1):0} | {report.Gaps} | {report.Dropped} |"));
+        Console.WriteLine();
+        Console.WriteLine("| phase | wall s | CPU s | CPU % of 2 cores | working set MiB | GC heap MiB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| before connecting | | | | {before.WorkingSet / MiB:0} | {before.Heap / MiB:0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| connect {clients.Count} | {connectTime.TotalSeconds:0.0} | {(connected.Cpu - before.Cpu).TotalSeconds:0.0} | {Pct(connected.Cpu - before.Cpu, connected.At - before.At)} | {connected.WorkingSet / MiB:0} | {connected.Heap / MiB:0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ingest + fan-out + drain | {ingestWall.TotalSeconds:0.0} | {ingestCpu.TotalSeconds:0.0} | {Pct(ingestCpu, ingestWall)} | {after.WorkingSet / MiB:0} | {after.Heap / MiB:0} |"));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"# ingest: {ingest.Sent} sent, {ingest.Created.Count} × 201, non-201: {(statuses.Length == 0 ? "0" : statuses)}, errors {ingest.Errors}; send lag behind schedule p50 {ingest.Lag.P(0.5):0} ms, max {ingest.Lag.P(1):0} ms; POST latency p50 {ingest.Post.P(0.5):0} ms, p99 {ingest.Post.P(0.99):0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"# deltas received {report.Deltas:N0} (≈ {(clients.Count == 0 ? 0 : report.Deltas / (double)clients.Count):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : report.Matched / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}; drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"# GC heap per connection ≈ {(clients.Count == 0 ? 0 : (connected.Heap - before.Heap) / (double)clients.Count / 1024):0.0} KiB and working set ≈ {(clients.Count == 0 ? 0 : (connected.WorkingSet - before.WorkingSet) / (double)clients.Count / 1024):0.0} KiB (server + client side of each connection)"));
+
+        var disposeClock = Stopwatch.StartNew();
+        foreach (var chunk in clients.Chunk(200))
+        {
+            try
+            {
+                await Task.WhenAll(chunk.Select(c => c.DisposeAsync().AsTask())).WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                Console.WriteLine("# some clients did not close within 30 s");
+            }
+        }
+        Console.WriteLine($"# clients disposed in {disposeClock.Elapsed.TotalSeconds:0.0} s");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<(HttpStatusCode Status, long Id)> PostAsync(HttpClient http, string idempotencyKey, int n)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/incidents")
+        {
+            Content = new StringContent(LoadHost.IncidentBody(n), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            return (response.StatusCode, 0);
+        }
+        using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return (response.StatusCode, body.RootElement.GetProperty("id").GetInt64());
+    }
+
+    private static async Task<IngestResult> IngestAsync(HttpClient http, HubOptions options)
+    {
+        var result = new IngestResult();
+        var total = (long)options.Rate * options.Seconds;
+        var next = -1L;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var clock = Stopwatch.StartNew();
+        var origin = Stopwatch.GetTimestamp();
+        var until = TimeSpan.FromSeconds(options.Seconds);
+        await Task.WhenAll(Enumerable.Range(0, options.Senders).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < until)
+            {
+                var ticket = Interlocked.Increment(ref next);
+                if (ticket >= total)
+                {
+                    break;
+                }
+                var due = origin + (long)(ticket * (double)Stopwatch.Frequency / options.Rate);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(wait);
+                }
+                var sent = Stopwatch.GetTimestamp();
+                try
+                {
+                    var (status, id) = await PostAsync(http, $"hub-{run}-{ticket}", (int)(ticket % int.MaxValue));
+                    var arrived = Stopwatch.GetTimestamp();
+                    lock (result)
+                    {
+                        result.Sent++;
+                        result.Statuses[(int)status] = result.Statuses.GetValueOrDefault((int)status) + 1;
+                        result.Lag.Add(Math.Max(0, Ms(sent - due)));
+                        result.Post.Add(Ms(arrived - sent));
+                        if (status == HttpStatusCode.Created)
+                        {
+                            result.Created[id] = (sent, arrived);
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    lock (result)
+                    {
+                        result.Sent++;
+                        result.Errors++;
+                    }
+                }
+            }
+        })));
+        result.Elapsed = clock.Elapsed < until ? until : clock.Elapsed;
+        return result;
+    }
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    private static HubReport Analyse(List<HubClient> clients, IngestResult ingest)
+    {
+        var report = new HubReport();
+        foreach (var client in clients)
+        {
+            client.Analyse(ingest.Created, report);
+        }
+        report.FromResponse.Sort();
+        report.FromSend.Sort();
+        return report;
+    }
+}
+
+/// <summary>One SignalR client joined to a node: stamps each delta's arrival and keeps its sequence numbers.</summary>
+internal sealed class HubClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly Lock _lock = new();
+    private readonly List<long> _sequences = new(256);
+    private readonly List<(long Id, long At)> _received = new(1024);
+    private long _snapshotSequence = -1;
+    private int _createdChanges;
+    private int _dropped;
+    private int _resynced;
+
+    public HubClient(Uri address, string key)
+    {
+        _connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(address, LiveHub.Path), HttpTransportType.WebSockets, o =>
+            {
+                o.SkipNegotiation = true;
+                o.Headers[AuthenticationSchemeNames.ApiKeyHeader] = key;
+            })
+            .Build();
+        _connection.On<LiveDelta>(nameof(ILiveClient.Delta), OnDelta);
+    }
+
+    public int CreatedChanges => Volatile.Read(ref _createdChanges);
+
+    /// <summary>Connects and joins; null on success, else the error.</summary>
+    public async Task<string?> ConnectAsync(string nodeCode, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _connection.StartAsync(cts.Token);
+            var snapshot = await _connection.InvokeAsync<LiveNodeSnapshot>(nameof(LiveHub.JoinAsync), nodeCode, cts.Token);
+            lock (_lock)
+            {
+                _snapshotSequence = snapshot.Sequence;
+            }
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return $"{ex.GetType().Name}: {ex.Message}";
+        }
+    }
+
+    private void OnDelta(LiveDelta delta)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var created = 0;
+        lock (_lock)
+        {
+            _sequences.Add(delta.Sequence);
+            _dropped += delta.ChangesDropped;
+            _resynced += delta.Resynced ? 1 : 0;
+            foreach (var change in delta.Changes)
+            {
+                if (change.Kind == ChangeKind.IncidentCreated)
+                {
+                    _received.Add((change.EntityId, now));
+                    created++;
+                }
+            }
+        }
+        Interlocked.Add(ref _createdChanges, created);
+    }
+
+    public void Analyse(Dictionary<long, (long Sent, long Arrived)> created, HubReport report)
+    {
+        lock (_lock)
+        {
+            // Deltas at or below the snapshot's sequence are covered by it (the group can send one between the
+            // group join and the snapshot); after it, every sequence must follow the previous one.
+            var last = _snapshotSequence;
+            foreach (var sequence in _sequences)
+            {
+                if (sequence <= _snapshotSequence)
+                {
+                    continue;
+                }
+                if (sequence <= last)
+                {
+                    report.OutOfOrder++;
+                    continue;
+                }
+                report.Gaps += sequence - last - 1;
+                last = sequence;
+            }
+            report.Deltas += _sequences.Count;
+            report.Dropped += _dropped;
+            report.Resynced += _resynced;
+            var seen = new HashSet<long>(_received.Count);
+            foreach (var (id, at) in _received)
+            {
+                if (!created.TryGetValue(id, out var stamps))
+                {
+                    continue;
+                }
+                if (!seen.Add(id))
+                {
+                    report.Duplicates++;
+                    continue;
+                }
+                report.Matched++;
+                var fromResponse = (at - stamps.Arrived) * 1000.0 / Stopwatch.Frequency;
+                if (fromResponse < 0)
+                {
+                    report.BeforeResponse++;
+                }
+                report.FromResponse.Add(fromResponse);
+                report.FromSend.Add((at - stamps.Sent) * 1000.0 / Stopwatch.Frequency);
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
+
+internal sealed class HubReport
+{
+    public Samples FromResponse { get; } = new();
+    public Samples FromSend { get; } = new();
+    public long Matched { get; set; }
+    public long Gaps { get; set; }
+    public long OutOfOrder { get; set; }
+    public long Deltas { get; set; }
+    public long Dropped { get; set; }
+    public long Resynced { get; set; }
+    public long Duplicates { get; set; }
+    public long BeforeResponse { get; set; }
+}
+
+internal sealed class IngestResult
+{
+    public Dictionary<long, (long Sent, long Arrived)> Created { get; } = [];
+    public Dictionary<int, int> Statuses { get; } = [];
+    public Samples Lag { get; } = new();
+    public Samples Post { get; } = new();
+    public int Sent { get; set; }
+    public int Errors { get; set; }
+    public TimeSpan Elapsed { get; set; }
+}
+
+/// <summary>Latency samples in milliseconds; P sorts on first use.</summary>
+internal sealed class Samples
+{
+    private readonly List<double> _values = [];
+    private bool _sorted;
+
+    public void Add(double value)
+    {
+        _values.Add(value);
+        _sorted = false;
+    }
+
+    public void Sort()
+    {
+        _values.Sort();
+        _sorted = true;
+    }
+
+    public double P(double p)
+    {
+        if (_values.Count == 0)
+        {
+            return double.NaN;
+        }
+        if (!_sorted)
+        {
+            Sort();
+        }
+        return _values[Math.Clamp((int)Math.Ceiling(p * _values.Count) - 1, 0, _values.Count - 1)];
+    }
+}
+
+internal readonly record struct Resources(DateTime At, TimeSpan Cpu, long WorkingSet, long Heap)
+{
+    public static Resources Take(Process process)
+    {
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        process.Refresh();
+        return new Resources(DateTime.UtcNow, process.TotalProcessorTime, process.WorkingSet64, heap);
+    }
+}
+
+internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Senders, int Batch, int Drain, int MaxChanges, bool Keep)
+{
+    public static HubOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "hub")
+        {
+            return null;
+        }
+        int clients = 1000, rate = 200, seconds = 20, senders = 16, batch = 50, drain = 15, maxChanges = 1000;
+        var keep = false;
+        int Next(ref int i, int min, int max) => Math.Clamp(int.Parse(args[++i], CultureInfo.InvariantCulture), min, max);
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--clients" when i + 1 < args.Length: clients = Next(ref i, 0, 20_000); break;
+                case "--rate" when i + 1 < args.Length: rate = Next(ref i, 1, 5_000); break;
+                case "--seconds" when i + 1 < args.Length: seconds = Next(ref i, 1, 120); break;
+                case "--senders" when i + 1 < args.Length: senders = Next(ref i, 1, 256); break;
+                case "--batch" when i + 1 < args.Length: batch = Next(ref i, 1, 500); break;
+                case "--drain" when i + 1 < args.Length: drain = Next(ref i, 0, 120); break;
+                case "--max-changes" when i + 1 < args.Length: maxChanges = Next(ref i, 0, 1000); break;
+                case "--keep": keep = true; break;
+                default: return null;
+            }
+        }
+        return new HubOptions(clients, rate, seconds, senders, batch, drain, maxChanges, keep);
+    }
+}
