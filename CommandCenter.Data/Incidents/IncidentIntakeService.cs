@@ -52,8 +52,6 @@ public sealed class IncidentIntakeService(
     TimeProvider time,
     ILiveFeed? liveFeed = null)
 {
-    /// <summary>China Standard Time has no daylight saving: incident numbers use the local date.</summary>
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
     private const int MaxNumberAttempts = 5;
 
     public Task<IntakeResult> ReportAsync(
@@ -159,7 +157,7 @@ public sealed class IncidentIntakeService(
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var incident = newIncident();
-            var prefix = (incident.ReportedAt + ChinaOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var prefix = ChinaDay.Local(incident.ReportedAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             long sequence;
             try
             {

@@ -57,11 +57,11 @@ public static class IncidentReportValidation
         {
             Add("latitude", "Latitude and longitude go together.");
         }
-        if (report.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90))
+        if (report.Latitude is { } lat && !InputRules.IsLatitude(lat))
         {
             Add("latitude", "Latitude is between -90 and 90.");
         }
-        if (report.Longitude is { } lon && (double.IsNaN(lon) || lon is < -180 or > 180))
+        if (report.Longitude is { } lon && !InputRules.IsLongitude(lon))
         {
             Add("longitude", "Longitude is between -180 and 180.");
         }
@@ -86,21 +86,9 @@ public static class IncidentReportValidation
 
     private static void CheckText(string? value, string field, int max, bool required, Action<string, string> add)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (InputRules.TextError(value, max, required) is { } error)
         {
-            if (required)
-            {
-                add(field, "Required.");
-            }
-            return;
-        }
-        if (value.Length > max)
-        {
-            add(field, $"At most {max} characters.");
-        }
-        else if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            add(field, "Control characters are not allowed.");
+            add(field, error);
         }
     }
 }

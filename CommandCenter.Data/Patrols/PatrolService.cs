@@ -37,21 +37,21 @@ public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> cont
     public async Task<OperationResult<PatrolCheckIn>> CheckInAsync(
         long patrolId, CheckInRequest request, string? scopeCode, long? idempotencyRecordId = null, CancellationToken cancellationToken = default)
     {
-        if (double.IsNaN(request.Latitude) || request.Latitude is < -90 or > 90)
+        if (!InputRules.IsLatitude(request.Latitude))
         {
             return OperationResult<PatrolCheckIn>.Invalid("latitude", "Latitude is between -90 and 90.");
         }
-        if (double.IsNaN(request.Longitude) || request.Longitude is < -180 or > 180)
+        if (!InputRules.IsLongitude(request.Longitude))
         {
             return OperationResult<PatrolCheckIn>.Invalid("longitude", "Longitude is between -180 and 180.");
         }
-        if (request.Note is { Length: > 1000 })
+        if (InputRules.TextError(request.Note, 1000, required: false) is { } noteError)
         {
-            return OperationResult<PatrolCheckIn>.Invalid("note", "At most 1000 characters.");
+            return OperationResult<PatrolCheckIn>.Invalid("note", noteError);
         }
-        if (request.PhotoRef is { Length: > 256 })
+        if (InputRules.TextError(request.PhotoRef, 256, required: false) is { } photoError)
         {
-            return OperationResult<PatrolCheckIn>.Invalid("photoRef", "At most 256 characters.");
+            return OperationResult<PatrolCheckIn>.Invalid("photoRef", photoError);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var at = request.At?.ToUniversalTime() ?? now;

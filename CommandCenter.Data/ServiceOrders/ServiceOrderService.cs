@@ -14,11 +14,11 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
     public async Task<OperationResult<ServiceOrder>> RequestAsync(
         int residentId, string title, string? description, string? scopeCode, CancellationToken cancellationToken = default)
     {
-        if (TextError(title, TitleMax, required: true) is { } titleError)
+        if (InputRules.TextError(title, TitleMax, required: true) is { } titleError)
         {
             return OperationResult<ServiceOrder>.Invalid("title", titleError);
         }
-        if (TextError(description, DescriptionMax, required: false) is { } descriptionError)
+        if (InputRules.TextError(description, DescriptionMax, required: false) is { } descriptionError)
         {
             return OperationResult<ServiceOrder>.Invalid("description", descriptionError);
         }
@@ -99,7 +99,7 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
         {
             return OperationResult<Rating>.Invalid("level", "A rating is one of 1 (非常不满意) to 5 (非常满意).");
         }
-        if (TextError(comment, 1000, required: false) is { } commentError)
+        if (InputRules.TextError(comment, 1000, required: false) is { } commentError)
         {
             return OperationResult<Rating>.Invalid("comment", commentError);
         }
@@ -131,7 +131,7 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
 
     public async Task<OperationResult<MicroWish>> AddWishAsync(int residentId, string wish, string? scopeCode, CancellationToken cancellationToken = default)
     {
-        if (TextError(wish, 500, required: true) is { } wishError)
+        if (InputRules.TextError(wish, 500, required: true) is { } wishError)
         {
             return OperationResult<MicroWish>.Invalid("wish", wishError);
         }
@@ -287,13 +287,4 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
     private static async Task<bool> InScopeAsync(CommandCenterDbContext db, int gridId, string? scopeCode, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(scopeCode)
         || HierarchyCode.IsWithin(await db.Grids.Where(g => g.Id == gridId).Select(g => g.Code).SingleAsync(cancellationToken), scopeCode);
-
-    private static string? TextError(string? value, int max, bool required) => value switch
-    {
-        null or "" when required => "Required.",
-        { } v when required && string.IsNullOrWhiteSpace(v) => "Required.",
-        { Length: var n } when n > max => $"At most {max} characters.",
-        { } v when v.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) => "Control characters are not allowed.",
-        _ => null,
-    };
 }

@@ -27,8 +27,8 @@ public sealed class SosIntakeService(
             return OperationResult<SosAlert>.Invalid("deviceId", "A device id is 1–32 printable ASCII characters.");
         }
         if ((signal.Latitude is null) != (signal.Longitude is null)
-            || signal.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90)
-            || signal.Longitude is { } lon && (double.IsNaN(lon) || lon is < -180 or > 180))
+            || signal.Latitude is { } lat && !InputRules.IsLatitude(lat)
+            || signal.Longitude is { } lon && !InputRules.IsLongitude(lon))
         {
             return OperationResult<SosAlert>.Invalid("latitude", "Latitude (-90..90) and longitude (-180..180) go together.");
         }

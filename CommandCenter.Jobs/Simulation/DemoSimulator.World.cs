@@ -1,15 +1,9 @@
 using CommandCenter.Data;
-using CommandCenter.Data.Demo;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Objects;
-using CommandCenter.Data.Patrols;
-using CommandCenter.Data.Ratings;
-using CommandCenter.Data.ServiceOrders;
 using CommandCenter.Data.Sos;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Jobs.Simulation;
 

@@ -1,5 +1,6 @@
 using CommandCenter.Data;
 using CommandCenter.Data.Demo;
+using CommandCenter.Data.Demo.Generators;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Objects;

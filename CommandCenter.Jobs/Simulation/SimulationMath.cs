@@ -1,11 +1,9 @@
+using CommandCenter.Data;
 namespace CommandCenter.Jobs.Simulation;
 
 /// <summary>The simulator's clocks and chances: China local time, the daily curve, delays, Poisson counts.</summary>
 internal static class SimulationMath
 {
-    /// <summary>China Standard Time (no daylight saving).</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     // Local hour-of-day weights: quiet nights, a morning peak around 10:00, an afternoon one around 16:00 (max 2.3).
     private static readonly double[] HourWeights =
     [
@@ -15,7 +13,7 @@ internal static class SimulationMath
 
     private static readonly double PeakWeight = HourWeights.Max();
 
-    public static DateTime Local(DateTime utc) => utc + ChinaOffset;
+    public static DateTime Local(DateTime utc) => ChinaDay.Local(utc);
 
     /// <summary>0–1 share of the peak rate at this moment (interpolated between hours; weekends quieter).</summary>
     public static double DailyCurve(DateTime utc)
@@ -31,29 +29,6 @@ internal static class SimulationMath
     }
 
     public static bool IsDaytime(DateTime utc) => Local(utc).Hour is >= 8 and < 19;
-
-    public static bool Chance(this Random random, double probability) => random.NextDouble() < probability;
-
-    public static T Pick<T>(this Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
-
-    public static int PickWeighted(this Random random, IReadOnlyList<double> weights)
-    {
-        var total = 0.0;
-        foreach (var w in weights)
-        {
-            total += w;
-        }
-        var x = random.NextDouble() * total;
-        for (var i = 0; i < weights.Count; i++)
-        {
-            x -= weights[i];
-            if (x < 0)
-            {
-                return i;
-            }
-        }
-        return weights.Count - 1;
-    }
 
     /// <summary>A Poisson count (Knuth for small means, a rounded normal for large ones).</summary>
     public static int Poisson(this Random random, double mean)

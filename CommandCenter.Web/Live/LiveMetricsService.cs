@@ -1,3 +1,4 @@
+using CommandCenter.Data;
 using System.Threading.Channels;
 using CommandCenter.Data.Live;
 

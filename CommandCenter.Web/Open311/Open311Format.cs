@@ -1,3 +1,4 @@
+using CommandCenter.Data;
 using System.Globalization;
 
 namespace CommandCenter.Web.Open311;
@@ -31,7 +32,7 @@ public static class Open311Formats
     public static string Extension(Open311Format format) => format == Open311Format.Json ? "json" : "xml";
 
     /// <summary>China Standard Time (no daylight saving): datetimes are written with the +08:00 offset.</summary>
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = ChinaDay.Offset;
 
     /// <summary>A W3C datetime with offset, e.g. 2026-03-01T16:00:00+08:00. Stored times are UTC.</summary>
     public static string W3C(DateTime utc) =>

@@ -1,7 +1,7 @@
 namespace CommandCenter.Data.Demo.Generators;
 
 /// <summary>Deterministic random streams: one <see cref="Random"/> per generator area, derived from the seed and a fixed salt.</summary>
-internal static class DemoRandom
+public static class DemoRandom
 {
     public static Random Stream(int seed, int salt) => new(unchecked((seed * 1_000_003) ^ (salt * 7_919) ^ 0x5bd1e995));
 

@@ -22,7 +22,7 @@ internal sealed class DemoWorld
         AnchorUtc = anchorUtc;
         Categories = categories;
         // China Standard Time has no daylight saving: local = UTC + 8 h.
-        AnchorLocal = anchorUtc.AddHours(8);
+        AnchorLocal = ChinaDay.Local(anchorUtc);
         Today = DateOnly.FromDateTime(AnchorLocal);
     }
 

@@ -113,7 +113,7 @@ internal static class IncidentGenerator
             }
             var grid = world.GridOf(gridId);
             var community = world.CommunityOf(grid);
-            var local = reportedAt.AddHours(8);
+            var local = ChinaDay.Local(reportedAt);
             var day = local.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             if (day != dayNumber)
             {

@@ -1,3 +1,4 @@
+using CommandCenter.Data;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
 using CommandCenter.Data.Patrols;

@@ -1,9 +1,11 @@
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data;
 
-/// <summary>The China local day (UTC+8, no daylight saving) that "today" means on the wall.</summary>
+/// <summary>China Standard Time (UTC+8, no daylight saving): the local day that "today" means, and local clock times.</summary>
 public static class ChinaDay
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTime Local(DateTime utc) => utc + Offset;
 
     public static DateOnly Of(DateTime utc) => DateOnly.FromDateTime(utc + Offset);
 
