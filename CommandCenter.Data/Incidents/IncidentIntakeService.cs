@@ -36,7 +36,8 @@ public enum IntakeStatus
     OutOfScope = 2,
 }
 
-public sealed record IntakeResult(IntakeStatus Status, Incident? Incident = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+/// <param name="GridCode">The code of the grid the report was placed in (set when created).</param>
+public sealed record IntakeResult(IntakeStatus Status, Incident? Incident = null, IReadOnlyDictionary<string, string[]>? Errors = null, string? GridCode = null)
 {
     public bool Succeeded => Status == IntakeStatus.Created;
 }
@@ -141,7 +142,9 @@ public sealed class IncidentIntakeService(
         {
             await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentCreated, incident, null, now), CancellationToken.None);
         }
-        return new IntakeResult(IntakeStatus.Created, incident);
+        // The caller can present the incident without reading it back.
+        incident.Category = category;
+        return new IntakeResult(IntakeStatus.Created, incident, GridCode: grid.Code);
     }
 
     /// <summary>

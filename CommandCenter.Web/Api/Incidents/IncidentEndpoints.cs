@@ -22,7 +22,7 @@ public static class IncidentEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext http, ApiIdempotency idempotency, IncidentIntakeService intake, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+        HttpContext http, ApiIdempotency idempotency, IncidentIntakeService intake, CancellationToken cancellationToken)
     {
         var (request, body, problem) = await ApiJson.ReadAsync<CreateIncidentRequest>(http.Request, cancellationToken);
         if (problem is not null)
@@ -70,8 +70,8 @@ public static class IncidentEndpoints
                     : (IResult)ApiProblems.Unprocessable(new Dictionary<string, string[]>(result.Errors!));
                 return await idempotency.FinishAsync(recordId, refused, StatusCodes.Status422UnprocessableEntity, null, null, cancellationToken);
             }
-            var dto = await LoadAsync(contexts, result.Incident!.Id, withHistory: false, cancellationToken);
-            var location = $"/api/v1/incidents/{dto!.Id}";
+            var dto = IncidentDto.From(result.Incident!, result.GridCode);
+            var location = $"/api/v1/incidents/{dto.Id}";
             return await idempotency.FinishAsync(recordId, TypedResults.Created(location, dto), StatusCodes.Status201Created, dto, location, cancellationToken);
         }
         catch
