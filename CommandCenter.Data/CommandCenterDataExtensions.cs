@@ -1,3 +1,4 @@
+using CommandCenter.Data.Analytics;
 using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Demo;
 using CommandCenter.Data.Hierarchy;
@@ -64,6 +65,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<ServiceOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<DemoDistrictSeeder>();
+        services.AddCommandCenterAnalytics(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditChainVerifier>();

@@ -22,6 +22,265 @@ namespace CommandCenter.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CommandCenter.Data.Analytics.IncidentRollup", b =>
+                {
+                    b.Property<int>("Granularity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HandlingUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GridWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckIns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedAtCommunity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedAtDepartment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedAtDistrict")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedAtGrid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedAtStreet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Extended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Filed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatedDissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatedNeutral")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatedSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatedVeryDissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatedVerySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplyMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplyMissed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolveMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolveMissed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondMissed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reworked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Granularity", "PeriodStart", "GridId", "CategoryId", "Source", "HandlingUnitId", "GridWorkerId");
+
+                    b.HasIndex("Granularity", "CommunityId", "PeriodStart");
+
+                    b.HasIndex("Granularity", "GridId", "PeriodStart");
+
+                    b.HasIndex("Granularity", "StreetId", "PeriodStart");
+
+                    b.ToTable("IncidentRollup");
+                });
+
+            modelBuilder.Entity("CommandCenter.Data.Analytics.NodeSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NodeCode")
+                        .HasMaxLength(15)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Aged60Plus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Buildings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Components")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComponentsFaulty")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Devices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DevicesOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Disabled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmergencyTeams")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Enterprises")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Foreign")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GridWorkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeyPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeftBehind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LivingAlone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Migrant")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Organizations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnersCommittees")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartyMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartyOrganizations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PropertyCompanies")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RentalRooms")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rooms")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Schools")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SocialOrganizations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SosWristbands")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SpecialCare")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VacantRooms")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VolunteerTeams")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "NodeCode");
+
+                    b.HasIndex("NodeCode", "Day");
+
+                    b.ToTable("NodeSnapshot");
+                });
+
+            modelBuilder.Entity("CommandCenter.Data.Analytics.RollupWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangesUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastCheckInId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastRatingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RollupWatermark");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

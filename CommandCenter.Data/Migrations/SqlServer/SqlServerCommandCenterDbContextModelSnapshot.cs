@@ -22,6 +22,265 @@ namespace CommandCenter.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("CommandCenter.Data.Analytics.IncidentRollup", b =>
+                {
+                    b.Property<int>("Granularity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HandlingUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GridWorkerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CheckIns")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedAtCommunity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedAtDepartment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedAtDistrict")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedAtGrid")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedAtStreet")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Extended")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Filed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatedDissatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatedNeutral")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatedSatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatedVeryDissatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatedVerySatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReplyMet")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReplyMissed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolveMet")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolveMissed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RespondMet")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RespondMissed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reworked")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Granularity", "PeriodStart", "GridId", "CategoryId", "Source", "HandlingUnitId", "GridWorkerId");
+
+                    b.HasIndex("Granularity", "CommunityId", "PeriodStart");
+
+                    b.HasIndex("Granularity", "GridId", "PeriodStart");
+
+                    b.HasIndex("Granularity", "StreetId", "PeriodStart");
+
+                    b.ToTable("IncidentRollup");
+                });
+
+            modelBuilder.Entity("CommandCenter.Data.Analytics.NodeSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NodeCode")
+                        .HasMaxLength(15)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(15)");
+
+                    b.Property<int>("Aged60Plus")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Buildings")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Components")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ComponentsFaulty")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Devices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DevicesOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Disabled")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EmergencyTeams")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Enterprises")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Foreign")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GridWorkers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("KeyPlaces")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LeftBehind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LivingAlone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Migrant")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganizationMembers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Organizations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OwnersCommittees")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartyMembers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartyOrganizations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PropertyCompanies")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RentalRooms")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rooms")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Schools")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SocialOrganizations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SosWristbands")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SpecialCare")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VacantRooms")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VolunteerTeams")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "NodeCode");
+
+                    b.HasIndex("NodeCode", "Day");
+
+                    b.ToTable("NodeSnapshot");
+                });
+
+            modelBuilder.Entity("CommandCenter.Data.Analytics.RollupWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ChangesUpTo")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("LastCheckInId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastRatingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RunAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RollupWatermark");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -17,6 +17,265 @@ namespace CommandCenter.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("CommandCenter.Data.Analytics.IncidentRollup", b =>
+                {
+                    b.Property<int>("Granularity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandlingUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedAtCommunity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedAtDepartment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedAtDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedAtGrid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedAtStreet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Extended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Filed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedDissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedNeutral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedVeryDissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedVerySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolveMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolveMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reworked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Granularity", "PeriodStart", "GridId", "CategoryId", "Source", "HandlingUnitId", "GridWorkerId");
+
+                    b.HasIndex("Granularity", "CommunityId", "PeriodStart");
+
+                    b.HasIndex("Granularity", "GridId", "PeriodStart");
+
+                    b.HasIndex("Granularity", "StreetId", "PeriodStart");
+
+                    b.ToTable("IncidentRollup");
+                });
+
+            modelBuilder.Entity("CommandCenter.Data.Analytics.NodeSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeCode")
+                        .HasMaxLength(15)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Aged60Plus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Buildings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Components")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComponentsFaulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Devices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DevicesOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmergencyTeams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Enterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Foreign")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridWorkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeftBehind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LivingAlone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Migrant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Organizations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnersCommittees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyOrganizations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PropertyCompanies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RentalRooms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rooms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Schools")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SocialOrganizations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SosWristbands")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpecialCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VacantRooms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VolunteerTeams")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "NodeCode");
+
+                    b.HasIndex("NodeCode", "Day");
+
+                    b.ToTable("NodeSnapshot");
+                });
+
+            modelBuilder.Entity("CommandCenter.Data.Analytics.RollupWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangesUpTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastCheckInId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastRatingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RunAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RollupWatermark");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

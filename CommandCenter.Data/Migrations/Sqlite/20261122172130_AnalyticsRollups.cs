@@ -1,0 +1,154 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommandCenter.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AnalyticsRollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "IncidentRollup",
+                columns: table => new
+                {
+                    Granularity = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlingUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridWorkerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StreetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Received = table.Column<int>(type: "INTEGER", nullable: false),
+                    Filed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Due = table.Column<int>(type: "INTEGER", nullable: false),
+                    Closed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reworked = table.Column<int>(type: "INTEGER", nullable: false),
+                    Extended = table.Column<int>(type: "INTEGER", nullable: false),
+                    RespondMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    RespondMissed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReplyMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReplyMissed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolveMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolveMissed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAtGrid = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAtCommunity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAtStreet = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAtDepartment = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAtDistrict = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedVerySatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedSatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedNeutral = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedDissatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedVeryDissatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckIns = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentRollup", x => new { x.Granularity, x.PeriodStart, x.GridId, x.CategoryId, x.Source, x.HandlingUnitId, x.GridWorkerId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NodeSnapshot",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NodeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 15, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Residents = table.Column<int>(type: "INTEGER", nullable: false),
+                    Registered = table.Column<int>(type: "INTEGER", nullable: false),
+                    Migrant = table.Column<int>(type: "INTEGER", nullable: false),
+                    Foreign = table.Column<int>(type: "INTEGER", nullable: false),
+                    Aged60Plus = table.Column<int>(type: "INTEGER", nullable: false),
+                    LivingAlone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Children = table.Column<int>(type: "INTEGER", nullable: false),
+                    Disabled = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeftBehind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpecialCare = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyMembers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Households = table.Column<int>(type: "INTEGER", nullable: false),
+                    GridWorkers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Buildings = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rooms = table.Column<int>(type: "INTEGER", nullable: false),
+                    RentalRooms = table.Column<int>(type: "INTEGER", nullable: false),
+                    VacantRooms = table.Column<int>(type: "INTEGER", nullable: false),
+                    Places = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyPlaces = table.Column<int>(type: "INTEGER", nullable: false),
+                    Schools = table.Column<int>(type: "INTEGER", nullable: false),
+                    Components = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComponentsFaulty = table.Column<int>(type: "INTEGER", nullable: false),
+                    Devices = table.Column<int>(type: "INTEGER", nullable: false),
+                    DevicesOnline = table.Column<int>(type: "INTEGER", nullable: false),
+                    SosWristbands = table.Column<int>(type: "INTEGER", nullable: false),
+                    Organizations = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyOrganizations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enterprises = table.Column<int>(type: "INTEGER", nullable: false),
+                    SocialOrganizations = table.Column<int>(type: "INTEGER", nullable: false),
+                    PropertyCompanies = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnersCommittees = table.Column<int>(type: "INTEGER", nullable: false),
+                    VolunteerTeams = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmergencyTeams = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationMembers = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NodeSnapshot", x => new { x.Day, x.NodeCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RollupWatermark",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangesUpTo = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastRatingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastCheckInId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RunAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupWatermark", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentRollup_Granularity_CommunityId_PeriodStart",
+                table: "IncidentRollup",
+                columns: new[] { "Granularity", "CommunityId", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentRollup_Granularity_GridId_PeriodStart",
+                table: "IncidentRollup",
+                columns: new[] { "Granularity", "GridId", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentRollup_Granularity_StreetId_PeriodStart",
+                table: "IncidentRollup",
+                columns: new[] { "Granularity", "StreetId", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NodeSnapshot_NodeCode_Day",
+                table: "NodeSnapshot",
+                columns: new[] { "NodeCode", "Day" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IncidentRollup");
+
+            migrationBuilder.DropTable(
+                name: "NodeSnapshot");
+
+            migrationBuilder.DropTable(
+                name: "RollupWatermark");
+        }
+    }
+}
