@@ -1,5 +1,6 @@
 using CommandCenter.Data.Demo;
 using CommandCenter.Data.Providers;
+using CommandCenter.Jobs.Analytics;
 using CommandCenter.Jobs.Auditing;
 using CommandCenter.Jobs.Incidents;
 using CommandCenter.Jobs.Live;
@@ -55,6 +56,9 @@ public static class CommandCenterJobsExtensions
         services.AddTransient<AuditChainVerificationJob>();
         services.AddTransient<SlaWatchJob>();
         services.AddTransient<LiveMetricsResyncJob>();
+        services.AddTransient<AnalyticsRollupJob>();
+        services.AddTransient<NodeSnapshotJob>();
+        services.AddTransient<AnalyticsRebuildJob>();
         services.AddHostedService<RecurringJobRegistration>();
 
         // The live demo: only in demo mode (the same rule as the demo seeding), and only when not switched off.

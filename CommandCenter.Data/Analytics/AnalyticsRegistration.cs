@@ -14,6 +14,7 @@ public static class AnalyticsRegistration
             .ValidateOnStart();
         services.AddSingleton<IncidentRollupBuilder>();
         services.AddSingleton<NodeSnapshotBuilder>();
+        services.AddSingleton<AnalyticsReader>();
         return services;
     }
 }

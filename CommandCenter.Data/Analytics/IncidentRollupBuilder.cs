@@ -22,7 +22,8 @@ public sealed class IncidentRollupBuilder(
     internal const int ChunkDays = 31;
     /// <summary>Re-read this far behind the watermark: a transaction stamped earlier may commit after a later one.</summary>
     internal static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
-    internal const long IdOverlap = 1000;
+    /// <summary>Ratings and check-ins are read by id; a few ids behind the mark are re-read in case of out-of-order commits.</summary>
+    internal const long IdOverlap = 20;
     private const int WatermarkId = 1;
 
     /// <summary>Recomputes the China days [<paramref name="from"/>, <paramref name="to"/>] (inclusive).</summary>
@@ -177,6 +178,8 @@ public sealed class IncidentRollupBuilder(
         {
             rows.AddRange(await IncidentRollupCounter.CountAsync(db, from, to, ct));
         }
+        // Written in key order, so a period's rows lie together on disk (SQLite and PostgreSQL heaps follow insertion order).
+        rows.Sort(static (a, b) => (a.Granularity, a.PeriodStart, a.GridId).CompareTo((b.Granularity, b.PeriodStart, b.GridId)));
 
         if (rows.Count <= TransactionalRowLimit)
         {

@@ -1,3 +1,4 @@
+using CommandCenter.Jobs.Analytics;
 using CommandCenter.Jobs.Auditing;
 using CommandCenter.Jobs.Incidents;
 using CommandCenter.Jobs.Live;
@@ -13,6 +14,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
     public const string AuditChainVerificationId = "audit-chain-verification";
     public const string SlaWatchId = "sla-watch";
     public const string LiveMetricsResyncId = "live-metrics-resync";
+    public const string AnalyticsRollupId = "analytics-rollup";
+    public const string NodeSnapshotId = "analytics-node-snapshot";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +35,20 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurringJob
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        logger.LogInformation("Recurring jobs registered: {Jobs}", string.Join(", ", AuditChainVerificationId, SlaWatchId, LiveMetricsResyncId));
+        recurringJobs.AddOrUpdate<AnalyticsRollupJob>(
+            AnalyticsRollupId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Hourly(5),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // 16:30 UTC = 00:30 China Standard Time: the new day's snapshot.
+        recurringJobs.AddOrUpdate<NodeSnapshotJob>(
+            NodeSnapshotId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Daily(16, 30),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Once at start: the first run builds everything (a fresh or newly migrated database); later ones are cheap.
+        recurringJobs.Trigger(AnalyticsRollupId);
+        logger.LogInformation("Recurring jobs registered: {Jobs}", string.Join(", ", AuditChainVerificationId, SlaWatchId, LiveMetricsResyncId, AnalyticsRollupId, NodeSnapshotId));
         return Task.CompletedTask;
     }
 

@@ -3,9 +3,15 @@ using System.Globalization;
 using CommandCenter.Benchmarks;
 
 // dotnet run -c Release --project tests/CommandCenter.Benchmarks -- seed --provider Sqlite --scale 1 [--seed N] [--connection "..."]
+// dotnet run -c Release --project tests/CommandCenter.Benchmarks -- analytics --provider Sqlite --connection "Data Source=…/commandcenter.db"
+if (args.Length == 3 && args[0] == "analytics" || args.Length == 5 && args[0] == "analytics")
+{
+    var provider = args.Length == 5 ? Enum.Parse<CommandCenter.Data.Providers.DatabaseProvider>(args[2]) : CommandCenter.Data.Providers.DatabaseProvider.Sqlite;
+    return await AnalyticsBenchmark.RunAsync(provider, args[^1], Console.Out);
+}
 if (args.Length == 0 || args[0] != "seed")
 {
-    Console.Error.WriteLine("usage: seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
+    Console.Error.WriteLine("usage: analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
     return 2;
 }
 var options = SeedBenchmark.Options.Parse(args.AsSpan(1));
