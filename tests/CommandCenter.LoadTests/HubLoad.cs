@@ -227,6 +227,15 @@ internal static class HubLoad
 }
 
 /// <summary>One SignalR client joined to a node: stamps each delta's arrival and keeps its sequence numbers.</summary>
+/// <summary>
+/// What a load client reads of a <see cref="LiveDelta"/>: the sequence, the flags and each change's kind and id. The
+/// node's numbers are skipped by the JSON reader (as a thin client would), so that the 1,000s of clients sharing the
+/// server's two cores spend less of them decoding.
+/// </summary>
+internal sealed record CheckedDelta(long Sequence, int ChangesDropped, bool Resynced, IReadOnlyList<CheckedChange> Changes);
+
+internal sealed record CheckedChange(ChangeKind Kind, long EntityId);
+
 internal sealed class HubClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
@@ -247,7 +256,7 @@ internal sealed class HubClient : IAsyncDisposable
                 o.Headers[AuthenticationSchemeNames.ApiKeyHeader] = key;
             })
             .Build();
-        _connection.On<LiveDelta>(nameof(ILiveClient.Delta), OnDelta);
+        _connection.On<CheckedDelta>(nameof(ILiveClient.Delta), OnDelta);
     }
 
     public int CreatedChanges => Volatile.Read(ref _createdChanges);
@@ -272,7 +281,7 @@ internal sealed class HubClient : IAsyncDisposable
         }
     }
 
-    private void OnDelta(LiveDelta delta)
+    private void OnDelta(CheckedDelta delta)
     {
         var now = Stopwatch.GetTimestamp();
         var created = 0;
