@@ -23,6 +23,30 @@ public sealed class GridLocator(IDbContextFactory<CommandCenterDbContext> contex
         return null;
     }
 
+    /// <summary>
+    /// The grid with this id (or, when no id is given, this code), from the cache; a grid added since the cache was
+    /// loaded is read from the database and reloads the cache next time.
+    /// </summary>
+    public async Task<GridShape?> FindAsync(int? id, string? code, CancellationToken cancellationToken = default)
+    {
+        var grids = await GridsAsync(cancellationToken);
+        var found = id is { } gridId ? Array.Find(grids, g => g.Id == gridId) : Array.Find(grids, g => g.Code == code);
+        if (found is not null)
+        {
+            return found;
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Grids.AsNoTracking();
+        query = id is { } byId ? query.Where(g => g.Id == byId) : query.Where(g => g.Code == code);
+        var row = await query.Select(g => new { g.Id, g.Code, g.CommunityId, g.StreetId, g.Boundary }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        Invalidate();
+        return new GridShape(row.Id, row.Code, row.CommunityId, row.StreetId, GeoJsonPolygon.ParseOuterRing(row.Boundary));
+    }
+
     /// <summary>Drops the cache (after grids are imported or edited).</summary>
     public void Invalidate() => _grids = null;
 

@@ -83,11 +83,16 @@ public sealed class IdempotencyStore(IDbContextFactory<CommandCenterDbContext> c
         throw new InvalidOperationException("Could not reserve the idempotency key.");
     }
 
-    /// <summary>Marks the record completed; call it on the operation's context, inside its transaction.</summary>
+    /// <summary>
+    /// Marks the record completed; call it on the operation's context, inside its transaction. With
+    /// <paramref name="responseBody"/> the answer for replays is stored in the same write.
+    /// </summary>
     public static async Task CompleteAsync(
-        CommandCenterDbContext db, long recordId, int statusCode, string resourceType, long resourceId, DateTime now, CancellationToken cancellationToken)
+        CommandCenterDbContext db, long recordId, int statusCode, string resourceType, long resourceId, DateTime now, CancellationToken cancellationToken,
+        string? responseBody = null)
     {
         await db.Set<IdempotencyRecord>().Where(r => r.Id == recordId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.ResponseBody, responseBody)
             .SetProperty(r => r.State, IdempotencyState.Completed)
             .SetProperty(r => r.StatusCode, statusCode)
             .SetProperty(r => r.ResourceType, resourceType)

@@ -29,6 +29,12 @@ public sealed record IncidentReport
     public DateTime? ReportedAt { get; init; }
 }
 
+/// <summary>
+/// The idempotency record a report completes in its own transaction. <paramref name="Answer"/> (the incident and its
+/// grid code → the response text) is stored with it, so a replay needs no second write after the commit.
+/// </summary>
+public sealed record IntakeIdempotency(long RecordId, Func<Incident, string?, string>? Answer = null);
+
 public enum IntakeStatus
 {
     Created = 0,
@@ -37,7 +43,9 @@ public enum IntakeStatus
 }
 
 /// <param name="GridCode">The code of the grid the report was placed in (set when created).</param>
-public sealed record IntakeResult(IntakeStatus Status, Incident? Incident = null, IReadOnlyDictionary<string, string[]>? Errors = null, string? GridCode = null)
+/// <param name="Answer">The answer stored with the idempotency record, when one was asked for.</param>
+public sealed record IntakeResult(
+    IntakeStatus Status, Incident? Incident = null, IReadOnlyDictionary<string, string[]>? Errors = null, string? GridCode = null, string? Answer = null)
 {
     public bool Succeeded => Status == IntakeStatus.Created;
 }
@@ -55,13 +63,22 @@ public sealed class IncidentIntakeService(
 {
     private const int MaxNumberAttempts = 5;
 
+    /// <summary>How long a category edit (such as deactivation) may take to reach intake.</summary>
+    public static readonly TimeSpan CategoryCacheLifetime = TimeSpan.FromSeconds(30);
+
+    private CategoryCache? _categories;
+
     public Task<IntakeResult> ReportAsync(
         IncidentReport report, IncidentActor actor, string? scopeCode, long? idempotencyRecordId = null, CancellationToken cancellationToken = default) =>
-        ReportAsync(report, actor, scopeCode, idempotencyRecordId, alsoInTransaction: null, cancellationToken);
+        ReportAsync(report, actor, scopeCode, idempotencyRecordId is { } id ? new IntakeIdempotency(id) : null, alsoInTransaction: null, cancellationToken);
+
+    public Task<IntakeResult> ReportAsync(
+        IncidentReport report, IncidentActor actor, string? scopeCode, IntakeIdempotency? idempotency, CancellationToken cancellationToken = default) =>
+        ReportAsync(report, actor, scopeCode, idempotency, alsoInTransaction: null, cancellationToken);
 
     /// <param name="alsoInTransaction">Further writes committed with the incident (e.g. the SOS alert that raised it).</param>
     public async Task<IntakeResult> ReportAsync(
-        IncidentReport report, IncidentActor actor, string? scopeCode, long? idempotencyRecordId,
+        IncidentReport report, IncidentActor actor, string? scopeCode, IntakeIdempotency? idempotency,
         Func<CommandCenterDbContext, Incident, CancellationToken, Task>? alsoInTransaction, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -71,15 +88,12 @@ public sealed class IncidentIntakeService(
             return new IntakeResult(IntakeStatus.Invalid, Errors: errors);
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var category = report.CategoryId is { } categoryId
-            ? await db.IncidentCategories.SingleOrDefaultAsync(c => c.Id == categoryId, cancellationToken)
-            : await db.IncidentCategories.SingleOrDefaultAsync(c => c.Code == report.CategoryCode, cancellationToken);
+        var category = await FindCategoryAsync(report, cancellationToken);
         if (category is null || !category.IsActive)
         {
             errors[report.CategoryId is null ? "categoryCode" : "categoryId"] = ["No such active category."];
         }
-        var grid = await FindGridAsync(db, report, cancellationToken);
+        var grid = await FindGridAsync(report, cancellationToken);
         if (grid is null)
         {
             errors[report.Latitude is null ? (report.GridId is null ? "gridCode" : "gridId") : "latitude"] =
@@ -137,23 +151,22 @@ public sealed class IncidentIntakeService(
                 },
             ],
         };
-        var incident = await CommitAsync(NewIncident, idempotencyRecordId, alsoInTransaction, now, cancellationToken);
+        var (incident, answer) = await CommitAsync(NewIncident, category!, grid.Code, idempotency, alsoInTransaction, now, cancellationToken);
         if (liveFeed is not null)
         {
             await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentCreated, incident, null, now), CancellationToken.None);
         }
-        // The caller can present the incident without reading it back.
-        incident.Category = category;
-        return new IntakeResult(IntakeStatus.Created, incident, GridCode: grid.Code);
+        return new IntakeResult(IntakeStatus.Created, incident, GridCode: grid.Code, Answer: answer);
     }
 
     /// <summary>
-    /// Commits the incident (and completes its idempotency record) in one transaction. Numbers are the local date
-    /// and a daily sequence; a report that loses the race for a number retries on a fresh context.
+    /// Commits the incident (and completes its idempotency record, with the answer) in one transaction. Numbers are
+    /// the local date and a daily sequence; a report that loses the race for a number retries on a fresh context.
+    /// The incident comes back with its category, so the caller can present it without reading it back.
     /// </summary>
-    private async Task<Incident> CommitAsync(
-        Func<Incident> newIncident, long? idempotencyRecordId, Func<CommandCenterDbContext, Incident, CancellationToken, Task>? alsoInTransaction,
-        DateTime now, CancellationToken cancellationToken)
+    private async Task<(Incident Incident, string? Answer)> CommitAsync(
+        Func<Incident> newIncident, IncidentCategory category, string gridCode, IntakeIdempotency? idempotency,
+        Func<CommandCenterDbContext, Incident, CancellationToken, Task>? alsoInTransaction, DateTime now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -180,12 +193,15 @@ public sealed class IncidentIntakeService(
                     await alsoInTransaction(db, incident, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                if (idempotencyRecordId is { } recordId)
+                // No SaveChanges after this point: the cached category must never be attached to the context.
+                incident.Category = category;
+                var answer = idempotency?.Answer?.Invoke(incident, gridCode);
+                if (idempotency is not null)
                 {
-                    await IdempotencyStore.CompleteAsync(db, recordId, 201, "incident", incident.Id, now, cancellationToken);
+                    await IdempotencyStore.CompleteAsync(db, idempotency.RecordId, 201, "incident", incident.Id, now, cancellationToken, answer);
                 }
                 await transaction.CommitAsync(cancellationToken);
-                return incident;
+                return (incident, answer);
             }
             catch (DbUpdateException) when (attempt < MaxNumberAttempts)
             {
@@ -195,35 +211,54 @@ public sealed class IncidentIntakeService(
     }
 
     /// <summary>
-    /// The day's next sequence number. The UPDATE locks the counter row until the transaction ends, so concurrent
-    /// reports queue there; the first report of a day creates the counter from the highest number already stored.
+    /// The day's next sequence number, in one statement (UPDATE … RETURNING / OUTPUT). The UPDATE locks the counter
+    /// row until the transaction ends, so concurrent reports queue there; the first report of a day creates the
+    /// counter from the highest number already stored.
     /// </summary>
     private static async Task<long> NextNumberAsync(CommandCenterDbContext db, string prefix, CancellationToken cancellationToken)
     {
         var key = "incident:" + prefix;
-        var counters = db.Set<SequenceCounter>();
-        if (await counters.Where(c => c.Key == key).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), cancellationToken) == 0)
+        var incremented = await SequenceCounter.IncrementAsync(db, key, cancellationToken);
+        if (incremented is { } value)
         {
-            var last = await db.Incidents.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, cancellationToken);
-            var start = last is null ? 1 : long.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + 1;
-            counters.Add(new SequenceCounter { Key = key, Value = start });
-            await db.SaveChangesAsync(cancellationToken);
-            return start;
+            return value;
         }
-        return await counters.Where(c => c.Key == key).Select(c => c.Value).SingleAsync(cancellationToken);
+        var last = await db.Incidents.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, cancellationToken);
+        var start = last is null ? 1 : long.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + 1;
+        db.Set<SequenceCounter>().Add(new SequenceCounter { Key = key, Value = start });
+        await db.SaveChangesAsync(cancellationToken);
+        return start;
     }
 
-    private async Task<GridShape?> FindGridAsync(CommandCenterDbContext db, IncidentReport report, CancellationToken cancellationToken)
+    private async Task<GridShape?> FindGridAsync(IncidentReport report, CancellationToken cancellationToken) =>
+        report.GridId is not null || report.GridCode is not null
+            ? await gridLocator.FindAsync(report.GridId, report.GridCode, cancellationToken)
+            : await gridLocator.LocateAsync(report.Latitude!.Value, report.Longitude!.Value, cancellationToken);
+
+    /// <summary>
+    /// The category by id or code. The catalogue is reference data read on every report, so it is cached for
+    /// <see cref="CategoryCacheLifetime"/>; a code not in the cache is looked up in the database.
+    /// </summary>
+    private async Task<IncidentCategory?> FindCategoryAsync(IncidentReport report, CancellationToken cancellationToken)
     {
-        if (report.GridId is not null || report.GridCode is not null)
+        var cache = _categories;
+        if (cache is null || time.GetUtcNow() - cache.LoadedAt > CategoryCacheLifetime)
         {
-            var grids = db.Grids.AsNoTracking();
-            grids = report.GridId is { } id ? grids.Where(g => g.Id == id) : grids.Where(g => g.Code == report.GridCode);
-            var row = await grids
-                .Select(g => new { g.Id, g.Code, g.CommunityId, g.StreetId })
-                .SingleOrDefaultAsync(cancellationToken);
-            return row is null ? null : new GridShape(row.Id, row.Code, row.CommunityId, row.StreetId, []);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var all = await db.IncidentCategories.AsNoTracking().ToListAsync(cancellationToken);
+            _categories = cache = new CategoryCache(time.GetUtcNow(), all.ToDictionary(c => c.Id), all.ToDictionary(c => c.Code, StringComparer.Ordinal));
         }
-        return await gridLocator.LocateAsync(report.Latitude!.Value, report.Longitude!.Value, cancellationToken);
+        var found = report.CategoryId is { } id ? cache.ById.GetValueOrDefault(id) : cache.ByCode.GetValueOrDefault(report.CategoryCode ?? string.Empty);
+        if (found is not null)
+        {
+            return found;
+        }
+        await using var lookup = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var categories = lookup.IncidentCategories.AsNoTracking();
+        return report.CategoryId is { } byId
+            ? await categories.SingleOrDefaultAsync(c => c.Id == byId, cancellationToken)
+            : await categories.SingleOrDefaultAsync(c => c.Code == report.CategoryCode, cancellationToken);
     }
+
+    private sealed record CategoryCache(DateTimeOffset LoadedAt, Dictionary<int, IncidentCategory> ById, Dictionary<string, IncidentCategory> ByCode);
 }

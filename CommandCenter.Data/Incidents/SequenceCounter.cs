@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using CommandCenter.Data.Providers;
 
 namespace CommandCenter.Data.Incidents;
 
@@ -11,6 +12,20 @@ public class SequenceCounter
 {
     public required string Key { get; set; }
     public long Value { get; set; }
+
+    /// <summary>
+    /// Adds one to the counter and returns the new value in a single round trip (UPDATE … RETURNING on SQLite and
+    /// PostgreSQL, UPDATE … OUTPUT on SQL Server); null when the counter does not exist yet.
+    /// </summary>
+    public static async Task<long?> IncrementAsync(CommandCenterDbContext db, string key, CancellationToken cancellationToken)
+    {
+        var table = db.Model.FindEntityType(typeof(SequenceCounter))!.GetTableName();
+        var sql = db is SqlServerCommandCenterDbContext
+            ? $"UPDATE [{table}] SET [Value] = [Value] + 1 OUTPUT inserted.[Value] WHERE [Key] = {{0}}"
+            : $"UPDATE \"{table}\" SET \"Value\" = \"Value\" + 1 WHERE \"Key\" = {{0}} RETURNING \"Value\"";
+        var values = await db.Database.SqlQueryRaw<long>(sql, key).ToListAsync(cancellationToken);
+        return values.Count == 0 ? null : values[0];
+    }
 }
 
 internal sealed class SequenceCounterConfiguration : IEntityTypeConfiguration<SequenceCounter>

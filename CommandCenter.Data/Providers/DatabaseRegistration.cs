@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -70,24 +71,38 @@ public static class DatabaseRegistration
         }
     }
 
-    /// <summary>WAL-friendly settings on every SQLite connection: fast commits, and waiting instead of failing on a busy database.</summary>
+    /// <summary>
+    /// WAL-friendly settings on every SQLite connection: fast commits, and waiting instead of failing on a busy database.
+    /// The settings last as long as the native connection, which the SqliteConnection pool reuses, so they are sent once
+    /// per native connection rather than on every open (a context opens and closes its connection per query).
+    /// </summary>
     private sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
         public static readonly SqlitePragmaInterceptor Instance = new();
         private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        private static readonly ConditionalWeakTable<object, object> Configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            if (NeedsPragmas(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (NeedsPragmas(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
+
+        private static bool NeedsPragmas(DbConnection connection) =>
+            connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, Instance);
     }
 }

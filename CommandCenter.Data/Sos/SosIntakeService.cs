@@ -67,7 +67,7 @@ public sealed class SosIntakeService(
             ReportedAt = raisedAt < now - IncidentReportValidation.MaxBacklog ? now : raisedAt,
         };
         SosAlert? alert = null;
-        var result = await intake.ReportAsync(report, new IncidentActor(null, "一键呼叫"), scopeCode: null, idempotencyRecordId,
+        var result = await intake.ReportAsync(report, new IncidentActor(null, "一键呼叫"), scopeCode: null, idempotencyRecordId is { } recordId ? new IntakeIdempotency(recordId) : null,
             async (tx, incident, ct) =>
             {
                 alert = new SosAlert

@@ -59,10 +59,16 @@ public sealed class ApiIdempotency(IdempotencyStore store)
             return answer;
         }
         // The first answer is sent from the very text stored for replays, so a replay is byte for byte the same.
-        var json = JsonSerializer.Serialize(body, ApiJson.Options);
+        var json = Serialize(body);
         await store.SaveResponseAsync(id, json, cancellationToken);
         return new StoredAnswer(json, statusCode, location);
     }
+
+    /// <summary>The text of an answer as stored for replays.</summary>
+    public static string Serialize(object body) => JsonSerializer.Serialize(body, ApiJson.Options);
+
+    /// <summary>An answer already stored with its idempotency record (inside the operation's transaction).</summary>
+    public static IResult Stored(string json, int statusCode, string? location) => new StoredAnswer(json, statusCode, location);
 
     /// <summary>Frees a reservation after an unexpected failure, so a retry may go ahead at once.</summary>
     public Task AbandonAsync(long? recordId) => recordId is { } id ? store.ReleaseAsync(id, CancellationToken.None) : Task.CompletedTask;

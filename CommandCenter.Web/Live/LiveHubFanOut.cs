@@ -7,7 +7,7 @@ namespace CommandCenter.Web.Live;
 
 /// <summary>
 /// Sends deltas to the hub's node groups: collects the applied notices per joined node on the notice's path
-/// (district, street, community, grid) and, every coalescing interval, sends each such group one delta with the
+/// (district, street, community, grid) and, every hub interval (100 ms by default), sends each such group one delta with the
 /// node's numbers and its changes. Groups are named per process (this node's connections only), so with the Redis
 /// backplane every node fans out to its own clients, with its own sequence numbers, exactly once.
 /// </summary>
@@ -80,7 +80,7 @@ public sealed class LiveHubFanOut(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var observer = metrics.Observe(OnChange);
-        using var timer = new PeriodicTimer(options.Value.CoalesceInterval, time);
+        using var timer = new PeriodicTimer(options.Value.HubInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -19,7 +19,9 @@ using Microsoft.Extensions.DependencyInjection;
 //   dotnet run -c Release --no-build --project tests/CommandCenter.LoadTests -- hub --clients 1000 --rate 200 --seconds 20
 //
 // Options: --clients N, --rate R (incidents/s), --seconds D, --senders (concurrent POSTs, 16), --batch (connects at a
-// time, 50), --drain (seconds to wait for late deliveries, 15), --max-changes (Live:MaxChangesPerDelta, 1000), --keep.
+// time, 50), --drain (seconds to wait for late deliveries, 15), --max-changes (Live:MaxChangesPerDelta, 1000),
+// --client-processes P (run the clients in P processes of their own, so this process's CPU and memory are the server's;
+// 0 = in this process), --keep.
 namespace CommandCenter.LoadTests;
 
 internal static class HubLoad
@@ -31,7 +33,7 @@ internal static class HubLoad
         var options = HubOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: hub [--clients 1000] [--rate 200] [--seconds 20] [--senders 16] [--batch 50] [--drain 15] [--max-changes 1000] [--keep]");
+            Console.Error.WriteLine("usage: hub [--clients 1000] [--rate 200] [--seconds 20] [--senders 16] [--batch 50] [--drain 15] [--max-changes 1000] [--client-processes 0] [--keep]");
             return 2;
         }
         var settings = new Dictionary<string, string>
@@ -44,7 +46,7 @@ internal static class HubLoad
         await live.WhenLoaded.WaitAsync(TimeSpan.FromSeconds(30));
         await live.ReloadAsync();
         Console.WriteLine($"# app on {host.Address}, database {host.DatabasePath}");
-        Console.WriteLine($"# {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}; clients, load generator and app share this process");
+        Console.WriteLine($"# {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}; {(options.ClientProcesses > 0 ? $"clients in {options.ClientProcesses} processes of their own, load generator and app in this one" : "clients, load generator and app share this process")}");
         Console.WriteLine($"# {options.Clients} clients (batches of {options.Batch}), {options.Rate}/s for {options.Seconds} s with {options.Senders} senders, Live:MaxChangesPerDelta={options.MaxChanges}");
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Senders, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
@@ -60,45 +62,62 @@ internal static class HubLoad
         var process = Process.GetCurrentProcess();
         var before = Resources.Take(process);
         var clients = new List<HubClient>(options.Clients);
+        await using var clientProcesses = options.ClientProcesses > 0
+            ? HubClientProcesses.Start(options.ClientProcesses, options.Clients, host.Address, host.Key, LoadHost.DistrictCode, options.Batch, host.Folder)
+            : null;
         var failures = 0;
         string? firstError = null;
         var connectClock = Stopwatch.StartNew();
         var connectDeadline = TimeSpan.FromSeconds(Math.Max(60, options.Clients / 10));
-        for (var start = 0; start < options.Clients && connectClock.Elapsed < connectDeadline; start += options.Batch)
+        int connectedCount;
+        if (clientProcesses is not null)
         {
-            var batch = Enumerable.Range(start, Math.Min(options.Batch, options.Clients - start))
-                .Select(_ => new HubClient(host.Address, host.Key)).ToList();
-            var results = await Task.WhenAll(batch.Select(c => c.ConnectAsync(LoadHost.DistrictCode, TimeSpan.FromSeconds(30))));
-            for (var i = 0; i < batch.Count; i++)
+            (connectedCount, failures, firstError) = await clientProcesses.WaitReadyAsync(connectDeadline + TimeSpan.FromSeconds(30));
+        }
+        else
+        {
+            for (var start = 0; start < options.Clients && connectClock.Elapsed < connectDeadline; start += options.Batch)
             {
-                if (results[i] is null)
+                var batch = Enumerable.Range(start, Math.Min(options.Batch, options.Clients - start))
+                    .Select(_ => new HubClient(host.Address, host.Key)).ToList();
+                var results = await Task.WhenAll(batch.Select(c => c.ConnectAsync(LoadHost.DistrictCode, TimeSpan.FromSeconds(30))));
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    clients.Add(batch[i]);
-                }
-                else
-                {
-                    failures++;
-                    firstError ??= results[i];
-                    await batch[i].DisposeAsync();
+                    if (results[i] is null)
+                    {
+                        clients.Add(batch[i]);
+                    }
+                    else
+                    {
+                        failures++;
+                        firstError ??= results[i];
+                        await batch[i].DisposeAsync();
+                    }
                 }
             }
+            connectedCount = clients.Count;
         }
         var connectTime = connectClock.Elapsed;
         var connected = Resources.Take(process);
-        Console.WriteLine($"# connected {clients.Count}/{options.Clients} in {connectTime.TotalSeconds:0.0} s, {failures} failed{(firstError is null ? "" : $" (first: {firstError})")}");
+        var clientsConnected = clientProcesses?.Usage();
+        Console.WriteLine($"# connected {connectedCount}/{options.Clients} in {connectTime.TotalSeconds:0.0} s, {failures} failed{(firstError is null ? "" : $" (first: {firstError})")}");
 
         // Ingest at the paced rate; the 201's arrival and the send are stamped per created incident.
         var ingest = await IngestAsync(http, options);
-        var received = () => clients.Sum(c => c.CreatedChanges);
-        var expected = (long)ingest.Created.Count * clients.Count;
+        Func<long> received = clientProcesses is not null ? () => clientProcesses.Received : () => clients.Sum(c => (long)c.CreatedChanges);
+        var expected = (long)ingest.Created.Count * connectedCount;
         var drainClock = Stopwatch.StartNew();
         while (received() < expected && drainClock.Elapsed < TimeSpan.FromSeconds(options.Drain))
         {
             await Task.Delay(100);
         }
         var after = Resources.Take(process);
+        var clientsAfter = clientProcesses?.Usage();
+        var records = clientProcesses is not null
+            ? await clientProcesses.StopAsync(TimeSpan.FromSeconds(120))
+            : clients.Select(c => c.Record).ToList();
 
-        var report = Analyse(clients, ingest);
+        var report = Analyse(records, ingest);
         var cores = Environment.ProcessorCount;
         string Pct(TimeSpan cpu, TimeSpan wall) => (cpu.TotalSeconds / (wall.TotalSeconds * cores) * 100).ToString("0", CultureInfo.InvariantCulture);
         var ingestCpu = after.Cpu - connected.Cpu;
@@ -109,20 +128,25 @@ internal static class HubLoad
         Console.WriteLine("| clients | target/s | achieved/s | created | deliveries expected | received | missing | p50 ms | p95 ms | p99 ms | max ms | from send p50 / p99 / max ms | seq gaps | changes dropped |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {clients.Count} | {options.Rate} | {ingest.Created.Count / ingest.Elapsed.TotalSeconds:0.0} | {ingest.Created.Count} | {expected:N0} | {report.Matched:N0} | {expected - report.Matched:N0} | {report.FromResponse.P(0.50):0} | {report.FromResponse.P(0.95):0} | {report.FromResponse.P(0.99):0} | {report.FromResponse.P(1):0} | {report.FromSend.P(0.50):0} / {report.FromSend.P(0.99):0} / {report.FromSend.P(1):0} | {report.Gaps} | {report.Dropped} |"));
+            $"| {connectedCount} | {options.Rate} | {ingest.Created.Count / ingest.Elapsed.TotalSeconds:0.0} | {ingest.Created.Count} | {expected:N0} | {report.Matched:N0} | {expected - report.Matched:N0} | {report.FromResponse.P(0.50):0} | {report.FromResponse.P(0.95):0} | {report.FromResponse.P(0.99):0} | {report.FromResponse.P(1):0} | {report.FromSend.P(0.50):0} / {report.FromSend.P(0.99):0} / {report.FromSend.P(1):0} | {report.Gaps} | {report.Dropped} |"));
         Console.WriteLine();
         Console.WriteLine("| phase | wall s | CPU s | CPU % of 2 cores | working set MiB | GC heap MiB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| before connecting | | | | {before.WorkingSet / MiB:0} | {before.Heap / MiB:0} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| connect {clients.Count} | {connectTime.TotalSeconds:0.0} | {(connected.Cpu - before.Cpu).TotalSeconds:0.0} | {Pct(connected.Cpu - before.Cpu, connected.At - before.At)} | {connected.WorkingSet / MiB:0} | {connected.Heap / MiB:0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| connect {connectedCount} | {connectTime.TotalSeconds:0.0} | {(connected.Cpu - before.Cpu).TotalSeconds:0.0} | {Pct(connected.Cpu - before.Cpu, connected.At - before.At)} | {connected.WorkingSet / MiB:0} | {connected.Heap / MiB:0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ingest + fan-out + drain | {ingestWall.TotalSeconds:0.0} | {ingestCpu.TotalSeconds:0.0} | {Pct(ingestCpu, ingestWall)} | {after.WorkingSet / MiB:0} | {after.Heap / MiB:0} |"));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# ingest: {ingest.Sent} sent, {ingest.Created.Count} × 201, non-201: {(statuses.Length == 0 ? "0" : statuses)}, errors {ingest.Errors}; send lag behind schedule p50 {ingest.Lag.P(0.5):0} ms, max {ingest.Lag.P(1):0} ms; POST latency p50 {ingest.Post.P(0.5):0} ms, p99 {ingest.Post.P(0.99):0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# deltas received {report.Deltas:N0} (≈ {(clients.Count == 0 ? 0 : report.Deltas / (double)clients.Count):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : report.Matched / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}; drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
+            $"# deltas received {report.Deltas:N0} (≈ {(connectedCount == 0 ? 0 : report.Deltas / (double)connectedCount):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : report.Matched / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}; drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# GC heap per connection ≈ {(clients.Count == 0 ? 0 : (connected.Heap - before.Heap) / (double)clients.Count / 1024):0.0} KiB and working set ≈ {(clients.Count == 0 ? 0 : (connected.WorkingSet - before.WorkingSet) / (double)clients.Count / 1024):0.0} KiB (server + client side of each connection)"));
+            $"# GC heap per connection ≈ {(connectedCount == 0 ? 0 : (connected.Heap - before.Heap) / (double)connectedCount / 1024):0.0} KiB and working set ≈ {(connectedCount == 0 ? 0 : (connected.WorkingSet - before.WorkingSet) / (double)connectedCount / 1024):0.0} KiB ({(clientProcesses is null ? "server + client side of each connection" : "server side only")})"));
+        if (clientsConnected is { } c0 && clientsAfter is { } c1)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"# client processes: CPU {(c1.Cpu - c0.Cpu).TotalSeconds:0.0} s during ingest + drain ({Pct(c1.Cpu - c0.Cpu, ingestWall)} % of 2 cores), working set {c1.WorkingSet / MiB:0} MiB"));
+        }
 
         var disposeClock = Stopwatch.StartNew();
         foreach (var chunk in clients.Chunk(200))
@@ -213,135 +237,17 @@ internal static class HubLoad
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
-    private static HubReport Analyse(List<HubClient> clients, IngestResult ingest)
+    private static HubReport Analyse(List<ClientRecord> records, IngestResult ingest)
     {
         var report = new HubReport();
-        foreach (var client in clients)
+        foreach (var record in records)
         {
-            client.Analyse(ingest.Created, report);
+            record.Analyse(ingest.Created, report);
         }
         report.FromResponse.Sort();
         report.FromSend.Sort();
         return report;
     }
-}
-
-/// <summary>One SignalR client joined to a node: stamps each delta's arrival and keeps its sequence numbers.</summary>
-internal sealed class HubClient : IAsyncDisposable
-{
-    private readonly HubConnection _connection;
-    private readonly Lock _lock = new();
-    private readonly List<long> _sequences = new(256);
-    private readonly List<(long Id, long At)> _received = new(1024);
-    private long _snapshotSequence = -1;
-    private int _createdChanges;
-    private int _dropped;
-    private int _resynced;
-
-    public HubClient(Uri address, string key)
-    {
-        _connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(address, LiveHub.Path), HttpTransportType.WebSockets, o =>
-            {
-                o.SkipNegotiation = true;
-                o.Headers[AuthenticationSchemeNames.ApiKeyHeader] = key;
-            })
-            .Build();
-        _connection.On<LiveDelta>(nameof(ILiveClient.Delta), OnDelta);
-    }
-
-    public int CreatedChanges => Volatile.Read(ref _createdChanges);
-
-    /// <summary>Connects and joins; null on success, else the error.</summary>
-    public async Task<string?> ConnectAsync(string nodeCode, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await _connection.StartAsync(cts.Token);
-            var snapshot = await _connection.InvokeAsync<LiveNodeSnapshot>(nameof(LiveHub.JoinAsync), nodeCode, cts.Token);
-            lock (_lock)
-            {
-                _snapshotSequence = snapshot.Sequence;
-            }
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return $"{ex.GetType().Name}: {ex.Message}";
-        }
-    }
-
-    private void OnDelta(LiveDelta delta)
-    {
-        var now = Stopwatch.GetTimestamp();
-        var created = 0;
-        lock (_lock)
-        {
-            _sequences.Add(delta.Sequence);
-            _dropped += delta.ChangesDropped;
-            _resynced += delta.Resynced ? 1 : 0;
-            foreach (var change in delta.Changes)
-            {
-                if (change.Kind == ChangeKind.IncidentCreated)
-                {
-                    _received.Add((change.EntityId, now));
-                    created++;
-                }
-            }
-        }
-        Interlocked.Add(ref _createdChanges, created);
-    }
-
-    public void Analyse(Dictionary<long, (long Sent, long Arrived)> created, HubReport report)
-    {
-        lock (_lock)
-        {
-            // Deltas at or below the snapshot's sequence are covered by it (the group can send one between the
-            // group join and the snapshot); after it, every sequence must follow the previous one.
-            var last = _snapshotSequence;
-            foreach (var sequence in _sequences)
-            {
-                if (sequence <= _snapshotSequence)
-                {
-                    continue;
-                }
-                if (sequence <= last)
-                {
-                    report.OutOfOrder++;
-                    continue;
-                }
-                report.Gaps += sequence - last - 1;
-                last = sequence;
-            }
-            report.Deltas += _sequences.Count;
-            report.Dropped += _dropped;
-            report.Resynced += _resynced;
-            var seen = new HashSet<long>(_received.Count);
-            foreach (var (id, at) in _received)
-            {
-                if (!created.TryGetValue(id, out var stamps))
-                {
-                    continue;
-                }
-                if (!seen.Add(id))
-                {
-                    report.Duplicates++;
-                    continue;
-                }
-                report.Matched++;
-                var fromResponse = (at - stamps.Arrived) * 1000.0 / Stopwatch.Frequency;
-                if (fromResponse < 0)
-                {
-                    report.BeforeResponse++;
-                }
-                report.FromResponse.Add(fromResponse);
-                report.FromSend.Add((at - stamps.Sent) * 1000.0 / Stopwatch.Frequency);
-            }
-        }
-    }
-
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
 
 internal sealed class HubReport
@@ -411,7 +317,7 @@ internal readonly record struct Resources(DateTime At, TimeSpan Cpu, long Workin
     }
 }
 
-internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Senders, int Batch, int Drain, int MaxChanges, bool Keep)
+internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Senders, int Batch, int Drain, int MaxChanges, int ClientProcesses, bool Keep)
 {
     public static HubOptions? Parse(string[] args)
     {
@@ -419,7 +325,7 @@ internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Sender
         {
             return null;
         }
-        int clients = 1000, rate = 200, seconds = 20, senders = 16, batch = 50, drain = 15, maxChanges = 1000;
+        int clients = 1000, rate = 200, seconds = 20, senders = 16, batch = 50, drain = 15, maxChanges = 1000, clientProcesses = 0;
         var keep = false;
         int Next(ref int i, int min, int max) => Math.Clamp(int.Parse(args[++i], CultureInfo.InvariantCulture), min, max);
         for (var i = 1; i < args.Length; i++)
@@ -433,10 +339,11 @@ internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Sender
                 case "--batch" when i + 1 < args.Length: batch = Next(ref i, 1, 500); break;
                 case "--drain" when i + 1 < args.Length: drain = Next(ref i, 0, 120); break;
                 case "--max-changes" when i + 1 < args.Length: maxChanges = Next(ref i, 0, 1000); break;
+                case "--client-processes" when i + 1 < args.Length: clientProcesses = Next(ref i, 0, 16); break;
                 case "--keep": keep = true; break;
                 default: return null;
             }
         }
-        return new HubOptions(clients, rate, seconds, senders, batch, drain, maxChanges, keep);
+        return new HubOptions(clients, rate, seconds, senders, batch, drain, maxChanges, clientProcesses, keep);
     }
 }

@@ -20,6 +20,10 @@ internal static class IngestLoad
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["hub-clients", ..])
+        {
+            return await HubClientProcesses.RunChildAsync(args);
+        }
         if (args is ["hub", ..])
         {
             return await HubLoad.RunAsync(args);

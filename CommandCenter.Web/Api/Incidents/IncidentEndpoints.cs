@@ -62,7 +62,11 @@ public static class IncidentEndpoints
                 ReporterGridWorkerId = request.ReporterGridWorkerId,
                 ReportedAt = request.ReportedAt?.UtcDateTime,
             };
-            var result = await intake.ReportAsync(report, caller.Actor, caller.ScopeCode, recordId, cancellationToken);
+            // The answer is stored with the idempotency record inside the incident's transaction.
+            var completion = recordId is { } id
+                ? new IntakeIdempotency(id, (incident, gridCode) => ApiIdempotency.Serialize(IncidentDto.From(incident, gridCode)))
+                : null;
+            var result = await intake.ReportAsync(report, caller.Actor, caller.ScopeCode, completion, cancellationToken);
             if (!result.Succeeded)
             {
                 var refused = result.Status == IntakeStatus.OutOfScope
@@ -70,9 +74,8 @@ public static class IncidentEndpoints
                     : (IResult)ApiProblems.Unprocessable(new Dictionary<string, string[]>(result.Errors!));
                 return await idempotency.FinishAsync(recordId, refused, StatusCodes.Status422UnprocessableEntity, null, null, cancellationToken);
             }
-            var dto = IncidentDto.From(result.Incident!, result.GridCode);
-            var location = $"/api/v1/incidents/{dto.Id}";
-            return await idempotency.FinishAsync(recordId, TypedResults.Created(location, dto), StatusCodes.Status201Created, dto, location, cancellationToken);
+            var location = $"/api/v1/incidents/{result.Incident!.Id}";
+            return ApiIdempotency.Stored(result.Answer!, StatusCodes.Status201Created, location);
         }
         catch
         {

@@ -91,6 +91,39 @@ public class IncidentIntakeServiceTests
         Assert.Equal(0, await db.Incidents.CountAsync());
     }
 
+    [Fact]
+    public async Task Cached_reference_data_follows_edits_new_rows_at_once_and_deactivation_within_the_cache_lifetime()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var db = database.CreateContext())
+        {
+            await SampleData.AddGridAsync(db);
+            db.IncidentCategories.Add(new IncidentCategory { Code = "E0401", Kind = CategoryKind.Event, MajorCode = "04", MajorName = "街面秩序", MinorCode = "01", MinorName = "无照经营游商" });
+            await db.SaveChangesAsync();
+        }
+        var factory = new TestContextFactory(database);
+        var clock = new FakeTimeProvider(Now);
+        var intake = new IncidentIntakeService(factory, new GridLocator(factory), Options.Create(new SlaOptions()), clock);
+        Assert.True((await intake.ReportAsync(Report(), Worker, null)).Succeeded); // loads both caches
+
+        await using (var db = database.CreateContext())
+        {
+            db.IncidentCategories.Add(new IncidentCategory { Code = "E0403", Kind = CategoryKind.Event, MajorCode = "04", MajorName = "街面秩序", MinorCode = "03", MinorName = "占道废品收购" });
+            var grid = await db.Grids.SingleAsync();
+            db.Grids.Add(new Grid { Code = "610202001001002", Name = "第二网格", CommunityId = grid.CommunityId, StreetId = grid.StreetId, Boundary = grid.Boundary });
+            await db.IncidentCategories.Where(c => c.Code == "E0401").ExecuteUpdateAsync(u => u.SetProperty(c => c.IsActive, false));
+            await db.SaveChangesAsync();
+        }
+
+        var added = await intake.ReportAsync(Report(gridCode: "610202001001002") with { CategoryCode = "E0403" }, Worker, null);
+        Assert.True(added.Succeeded, "A category or grid added after the caches loaded is found at once.");
+        Assert.Equal("610202001001002", added.GridCode);
+        Assert.True((await intake.ReportAsync(Report(), Worker, null)).Succeeded, "Within the cache lifetime the old state may still be used.");
+
+        clock.Advance(IncidentIntakeService.CategoryCacheLifetime + TimeSpan.FromSeconds(1));
+        Assert.Contains("categoryCode", (await intake.ReportAsync(Report(), Worker, null)).Errors!.Keys);
+    }
+
     [Theory]
     [InlineData("title", "")]
     [InlineData("title", "bell\u0007")]

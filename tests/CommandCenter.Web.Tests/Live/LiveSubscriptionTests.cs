@@ -53,7 +53,8 @@ public sealed class LiveSubscriptionTests(LiveApiFactory factory) : IClassFixtur
             }
             return Task.CompletedTask;
         });
-        // A steady stream for ~1.2 s: at most 4 updates per second (+1 for the leading edge).
+        // A steady stream for ~1.2 s (longer on a busy machine): at most 4 updates per second (+1 for the leading edge).
+        var started = DateTime.UtcNow;
         for (var i = 0; i < 60; i++)
         {
             await feed.PublishAsync(new ChangeNotice(ChangeKind.PatrolStarted, 800_000 + i, null, null, factory.District.Grid2Id, 1, DateTime.UtcNow));
@@ -61,11 +62,12 @@ public sealed class LiveSubscriptionTests(LiveApiFactory factory) : IClassFixtur
         }
         await Task.Delay(400);
         subscription.Dispose();
+        var allowed = (int)((DateTime.UtcNow - started) / TimeSpan.FromMilliseconds(250)) + 2;
         int count;
         lock (times)
         {
             count = times.Count;
-            Assert.InRange(count, 2, 7);
+            Assert.InRange(count, 2, allowed);
             for (var i = 1; i < times.Count; i++)
             {
                 Assert.True(times[i] - times[i - 1] >= TimeSpan.FromMilliseconds(200), $"Updates {i - 1} and {i} were {(times[i] - times[i - 1]).TotalMilliseconds} ms apart.");
