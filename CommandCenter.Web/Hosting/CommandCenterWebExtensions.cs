@@ -4,6 +4,7 @@ using CommandCenter.Jobs;
 using CommandCenter.Web.Api;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components;
+using CommandCenter.Web.Components.Analytics;
 using CommandCenter.Web.Demo;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Live;
@@ -84,6 +85,7 @@ public static class CommandCenterWebExtensions
             new DashboardOptions { AppPath = "/", DashboardTitle = "CommandCenter · Hangfire", DisplayStorageConnectionString = false });
 
         app.MapCommandCenterApi();
+        app.MapAnalyticsExport();
         app.MapOpen311();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapRazorComponents<App>()
