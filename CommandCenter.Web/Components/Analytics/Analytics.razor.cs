@@ -23,6 +23,7 @@ public partial class Analytics : IDisposable
     private bool _invalidPeriod;
     private DateOnly? _customFrom;
     private DateOnly? _customTo;
+    private string? _scope;
 
     [Inject] private AnalyticsReader Reader { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -68,7 +69,7 @@ public partial class Analytics : IDisposable
         _customTo = Filter.To ?? Period?.To;
         try
         {
-            var scope = AuthenticationState is null ? null : (await AuthenticationState).User.FindFirst(CommandCenterClaims.Scope)?.Value;
+            var scope = _scope = AuthenticationState is null ? null : (await AuthenticationState).User.FindFirst(CommandCenterClaims.Scope)?.Value;
             var code = AnalyticsReader.EffectiveCode(Filter.Node, scope, await Reader.DistrictCodeAsync(_disposed.Token));
             var tables = new AnalyticsTables(A);
             switch (code is null ? null : AnalyticsReader.LevelOf(code))
@@ -113,6 +114,9 @@ public partial class Analytics : IDisposable
     }
 
     private string Link(string node) => "analytics" + Filter.ToQuery(node: node);
+
+    /// <summary>Ancestors above a scoped user's node are shown, not linked.</summary>
+    private bool InScope(string node) => HierarchyCode.IsWithin(node, _scope);
 
     private string PeriodLink(string period) => "analytics" + Filter.ToQuery(period: period);
 
