@@ -47,6 +47,11 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(x => new { x.CommunityId, x.ReportedAt });
         b.HasIndex(x => new { x.CategoryId, x.ReportedAt });
         b.HasIndex(x => x.UpdatedAt);
+        // The analytics rollup recomputes a day by each lifecycle timestamp (Analytics/IncidentRollupCounter).
+        b.HasIndex(x => x.FiledAt);
+        b.HasIndex(x => x.DispatchedAt);
+        b.HasIndex(x => x.ClosedAt);
+        b.HasIndex(x => x.ResolveDueAt);
         b.HasIndex(x => x.HandlingUnitId);
         b.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.HandlingUnit).WithMany().HasForeignKey(x => x.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);

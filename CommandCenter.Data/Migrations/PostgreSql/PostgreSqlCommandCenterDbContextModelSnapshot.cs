@@ -913,7 +913,13 @@ namespace CommandCenter.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("DispatchedAt");
+
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("FiledAt");
 
                     b.HasIndex("HandlingUnitId");
 
@@ -921,6 +927,8 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ResolveDueAt");
 
                     b.HasIndex("UpdatedAt");
 

@@ -915,7 +915,13 @@ namespace CommandCenter.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("DispatchedAt");
+
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("FiledAt");
 
                     b.HasIndex("HandlingUnitId");
 
@@ -923,6 +929,8 @@ namespace CommandCenter.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ResolveDueAt");
 
                     b.HasIndex("UpdatedAt");
 

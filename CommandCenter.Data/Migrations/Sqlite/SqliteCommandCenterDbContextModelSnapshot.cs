@@ -890,7 +890,13 @@ namespace CommandCenter.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("DispatchedAt");
+
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("FiledAt");
 
                     b.HasIndex("HandlingUnitId");
 
@@ -898,6 +904,8 @@ namespace CommandCenter.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ResolveDueAt");
 
                     b.HasIndex("UpdatedAt");
 
