@@ -18,20 +18,19 @@ public partial class AreaTab
     [Parameter, EditorRequired] public IReadOnlyList<AnalyticsTable> Tables { get; set; } = [];
     [Parameter, EditorRequired] public Func<string, string> LinkFor { get; set; } = default!;
 
-    private static Dictionary<string, object?> Base(string type, object? extra = null) => new Dictionary<string, object?>
+    private static Dictionary<string, object?> Base(string type, int height = 250) => new Dictionary<string, object?>
     {
-        ["chart"] = new { type, background = "transparent", toolbar = new { show = false }, animations = new { enabled = false }, fontFamily = "inherit" },
+        ["chart"] = new { type, height, background = "transparent", toolbar = new { show = false }, animations = new { enabled = false }, fontFamily = "inherit" },
         ["theme"] = new { mode = "dark" },
         ["colors"] = Palette,
         ["legend"] = new { position = "bottom" },
         ["dataLabels"] = new { enabled = type is "donut" or "pie" },
         ["grid"] = new { borderColor = "rgba(255,255,255,0.08)" },
-        ["extra"] = extra,
-    }.Where(p => p.Key != "extra").ToDictionary(p => p.Key, p => p.Value);
+    };
 
-    private static Dictionary<string, object?> WithAxis(string type, IEnumerable<string> categories, bool horizontal = false)
+    private static Dictionary<string, object?> WithAxis(string type, IEnumerable<string> categories, bool horizontal = false, int height = 250)
     {
-        var options = Base(type);
+        var options = Base(type, height);
         options["xaxis"] = new { categories = categories.ToArray() };
         options["plotOptions"] = new { bar = new { horizontal, borderRadius = 3 } };
         options["stroke"] = new { width = type == "line" ? 2 : 0, curve = "smooth" };
@@ -62,7 +61,7 @@ public partial class AreaTab
         Report.Counts.ClosedAtGrid, Report.Counts.ClosedAtCommunity, Report.Counts.ClosedAtStreet, Report.Counts.ClosedAtDepartment, Report.Counts.ClosedAtDistrict,
     };
 
-    private object CategoryOptions => WithAxis("bar", Report.TopCategories.Select(c => c.Name), horizontal: true);
+    private object CategoryOptions => WithAxis("bar", Report.TopCategories.Select(c => c.Name), horizontal: true, height: 290);
 
     private object CategorySeries => new[]
     {
