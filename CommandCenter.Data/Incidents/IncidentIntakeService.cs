@@ -67,7 +67,6 @@ public sealed class IncidentIntakeService(
     /// <summary>How long a category edit (such as deactivation) may take to reach intake.</summary>
     public static readonly TimeSpan CategoryCacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly WriteGate _sqliteWriteGate = new();
     private CategoryCache? _categories;
 
     public Task<IntakeResult> ReportAsync(
@@ -173,9 +172,7 @@ public sealed class IncidentIntakeService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            // SQLite has one writer at a time, and a writer that finds the file locked sleeps in growing steps
-            // (busy_timeout). Queueing this process's reports on an async gate hands the lock over at once instead.
-            using var gate = db is SqliteCommandCenterDbContext ? await _sqliteWriteGate.EnterAsync(cancellationToken) : null;
+            using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var incident = newIncident();
             var prefix = ChinaDay.Local(incident.ReportedAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
@@ -263,32 +260,6 @@ public sealed class IncidentIntakeService(
         return report.CategoryId is { } byId
             ? await categories.SingleOrDefaultAsync(c => c.Id == byId, cancellationToken)
             : await categories.SingleOrDefaultAsync(c => c.Code == report.CategoryCode, cancellationToken);
-    }
-
-    /// <summary>One SQLite write transaction of this service at a time.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to dispose; the gate lives as long as the service.")]
-    private sealed class WriteGate
-    {
-        private readonly SemaphoreSlim _semaphore = new(1, 1);
-
-        public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
-        {
-            await _semaphore.WaitAsync(cancellationToken);
-            return new Releaser(_semaphore);
-        }
-
-        private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
-        {
-            private int _released;
-
-            public void Dispose()
-            {
-                if (Interlocked.Exchange(ref _released, 1) == 0)
-                {
-                    semaphore.Release();
-                }
-            }
-        }
     }
 
     private sealed record CategoryCache(DateTimeOffset LoadedAt, Dictionary<int, IncidentCategory> ById, Dictionary<string, IncidentCategory> ByCode);
