@@ -262,7 +262,7 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
                 await _listener.DisposeAsync();
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException)
         {
         }
         _self?.Dispose();

@@ -20,7 +20,11 @@ public sealed partial class SosBanner : IAsyncDisposable
 {
     private static readonly TimeSpan SafetyReload = TimeSpan.FromSeconds(30);
 
+    /// <summary>The banner lists the newest alarms up to this many, and counts the rest.</summary>
+    public const int MaxShown = 4;
+
     private readonly CancellationTokenSource _disposed = new();
+    private readonly string _key = Guid.NewGuid().ToString("N");
     private CancellationToken _token;
     private IReadOnlyList<RaisedSos> _alerts = [];
     private ElementReference _audio;
@@ -90,7 +94,7 @@ public sealed partial class SosBanner : IAsyncDisposable
             if (wanted)
             {
                 _self ??= DotNetObjectReference.Create(this);
-                _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _audio, _self);
+                _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _key, _audio, _self);
                 var blocked = !_soundPlaying;
                 if (blocked != _soundBlocked)
                 {
@@ -100,7 +104,7 @@ public sealed partial class SosBanner : IAsyncDisposable
             }
             else if (!firstRender)
             {
-                await _module.InvokeVoidAsync("stop", _token, _audio);
+                await _module.InvokeVoidAsync("stop", _token, _key);
                 _soundPlaying = false;
             }
         }
@@ -125,7 +129,7 @@ public sealed partial class SosBanner : IAsyncDisposable
         {
             return;
         }
-        _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _audio, _self);
+        _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _key, _audio, _self);
         _soundBlocked = !_soundPlaying;
     }
 
@@ -210,10 +214,10 @@ public sealed partial class SosBanner : IAsyncDisposable
         {
             try
             {
-                await _module.InvokeVoidAsync("stop", CancellationToken.None, _audio);
+                await _module.InvokeVoidAsync("forget", CancellationToken.None, _key);
                 await _module.DisposeAsync();
             }
-            catch (JSDisconnectedException)
+            catch (Exception ex) when (ex is JSDisconnectedException or JSException)
             {
             }
         }

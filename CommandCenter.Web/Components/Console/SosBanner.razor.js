@@ -1,12 +1,14 @@
 // The SOS alarm sound. Browsers refuse audio.play() until the user has interacted with the page; when that happens the
 // banner shows an "enable sound" button, and the first click or key press anywhere on the page starts the sound too.
-const state = new WeakMap();
+// Alarms are tracked by the banner's key, so that stopping works after Blazor has removed the <audio> element.
+const alarms = new Map();
 
-export async function start(audio, owner) {
-    const entry = state.get(audio) ?? {};
-    entry.wanted = true;
+export async function start(key, audio, owner) {
+    const entry = alarms.get(key) ?? { armed: false };
+    entry.audio = audio;
     entry.owner = owner;
-    state.set(audio, entry);
+    entry.wanted = true;
+    alarms.set(key, entry);
     try {
         await audio.play();
         return true;
@@ -21,7 +23,7 @@ export async function start(audio, owner) {
                     return;
                 }
                 try {
-                    await audio.play();
+                    await entry.audio.play();
                     await entry.owner?.invokeMethodAsync('SoundStarted');
                 } catch {
                     // still blocked: the button stays
@@ -34,12 +36,20 @@ export async function start(audio, owner) {
     }
 }
 
-export function stop(audio) {
-    const entry = state.get(audio);
-    if (entry) {
-        entry.wanted = false;
-        entry.owner = null;
+export function stop(key) {
+    const entry = alarms.get(key);
+    if (!entry) {
+        return;
     }
-    audio.pause();
-    audio.currentTime = 0;
+    entry.wanted = false;
+    entry.owner = null;
+    entry.audio?.pause();
+    if (entry.audio) {
+        entry.audio.currentTime = 0;
+    }
+}
+
+export function forget(key) {
+    stop(key);
+    alarms.delete(key);
 }
