@@ -1,6 +1,7 @@
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
+using CommandCenter.Web.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,27 @@ using MudBlazor;
 
 namespace CommandCenter.Web.Components.Console;
 
-/// <summary>Open supervisions in the officer's area by handling unit; the reminder goes through <see cref="SupervisionReminderService"/>.</summary>
-public sealed partial class SupervisionList
+/// <summary>
+/// Open supervisions in the officer's area by handling unit; the reminder goes through <see cref="SupervisionReminderService"/>.
+/// The overdue times tick every second; the list is read again when the live numbers' overdue count changes and every minute
+/// (the SLA watch opens supervisions once a minute).
+/// </summary>
+public sealed partial class SupervisionList : IAsyncDisposable
 {
+    private static readonly TimeSpan SafetyReload = TimeSpan.FromMinutes(1);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private CancellationToken _token;
     private IReadOnlyList<SupervisionRow> _rows = [];
+    private IDisposable? _subscription;
+    private PeriodicTimer? _ticker;
     private DateTime _now;
+    private DateTime _loadedAt;
+    private int? _seenOverdue;
     private bool _busy;
+
+    [Inject]
+    private LiveMetrics Live { get; set; } = default!;
 
     [Inject]
     private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
@@ -36,12 +52,64 @@ public sealed partial class SupervisionList
 
     public IReadOnlyList<SupervisionRow> Rows => _rows;
 
-    protected override Task OnInitializedAsync() => ReloadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _token = _disposed.Token;
+        await ReloadAsync();
+        _subscription = Live.Subscribe(OnLiveChangeAsync);
+        _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
+        _ = TickAsync(_ticker);
+    }
 
     public async Task ReloadAsync()
     {
-        _now = Time.GetUtcNow().UtcDateTime;
-        _rows = await ConsoleQueries.SupervisionsAsync(Contexts, Officer.ScopeCode, CancellationToken.None);
+        _now = _loadedAt = Time.GetUtcNow().UtcDateTime;
+        _rows = await ConsoleQueries.SupervisionsAsync(Contexts, Officer.ScopeCode, _token);
+    }
+
+    private Task OnLiveChangeAsync(LiveSnapshot snapshot)
+    {
+        var overdue = (Officer.ScopeCode is { } scope ? snapshot.Node(scope) : snapshot.District)?.Overdue ?? 0;
+        if (_seenOverdue == overdue)
+        {
+            return Task.CompletedTask;
+        }
+        _seenOverdue = overdue;
+        return InvokeAsync(async () =>
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        });
+    }
+
+    private async Task TickAsync(PeriodicTimer ticker)
+    {
+        try
+        {
+            while (await ticker.WaitForNextTickAsync(_token))
+            {
+                await InvokeAsync(async () =>
+                {
+                    _now = Time.GetUtcNow().UtcDateTime;
+                    if (_now - _loadedAt >= SafetyReload && !_busy)
+                    {
+                        await ReloadAsync();
+                    }
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        await _disposed.CancelAsync();
+        _ticker?.Dispose();
+        _disposed.Dispose();
     }
 
     private bool CanRemind(SupervisionRow row) => row.LastRemindedAt is not { } at || _now - at >= SupervisionReminderService.MinimumInterval;
@@ -51,7 +119,7 @@ public sealed partial class SupervisionList
         _busy = true;
         try
         {
-            var result = await Reminders.RemindAsync(row.Id, Officer);
+            var result = await Reminders.RemindAsync(row.Id, Officer, _token);
             if (result.Succeeded)
             {
                 Snackbar.Add(Text["Supervision.RemindSent", row.HandlingUnit ?? Text["Supervision.NoUnit"].Value, row.Number], Severity.Success);
