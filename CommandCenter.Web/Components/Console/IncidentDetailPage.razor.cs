@@ -40,6 +40,7 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
     private IJSObjectReference? _listener;
     private DotNetObjectReference<IncidentDetailPage>? _self;
     private int _checkScheduled;
+    private bool _shortcutsReady;
 
     [Parameter]
     public long Id { get; set; }
@@ -107,6 +108,8 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
             {
                 _self = DotNetObjectReference.Create(this);
                 _listener = await _module.InvokeAsync<IJSObjectReference>("listen", _token, _self);
+                _shortcutsReady = true;
+                StateHasChanged();
             }
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)

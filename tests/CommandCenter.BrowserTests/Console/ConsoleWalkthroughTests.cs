@@ -75,6 +75,7 @@ public sealed class ConsoleWalkthroughTests : IAsyncLifetime
         async Task ActionAsync(string action) => await page.ClickAsync($".cc-actions button[data-action={action}]");
         async Task ConfirmAsync() => await page.ClickAsync(".cc-action-confirm");
 
+        await page.Locator(".cc-page-header[data-shortcuts=on]").WaitForAsync(); // the keyboard listener is attached
         await page.Keyboard.PressAsync("f"); // 立案
         await StageAsync("Filed");
         await ActionAsync("Dispatch");
