@@ -120,8 +120,17 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
 
     private async Task LoadAsync()
     {
-        _detail = await ConsoleQueries.DetailAsync(Contexts, Id, _officer?.ScopeCode, _token);
-        _missing = _detail is null;
+        try
+        {
+            _detail = await ConsoleQueries.DetailAsync(Contexts, Id, _officer?.ScopeCode, _token);
+            _missing = _detail is null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Keep what is shown (if anything) and say so; the next live change or action reads again.
+            Logger.LogError(ex, "Could not read incident {IncidentId}", Id);
+            Show(Text["Detail.LoadFailed"], Severity.Error);
+        }
     }
 
     /// <summary>A key pressed outside a field: an action letter, Q for the queue, Esc to close the form.</summary>
@@ -158,7 +167,7 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
             if (!_officer.MayHandleIncidents)
             {
                 await AuditAsync(auditAction + RejectedSuffix, "role may not act");
-                Show(Text["Result.OutOfScope"], Severity.Error);
+                Show(Text["Status.OutOfScope"], Severity.Error);
                 return;
             }
             var result = await Transitions.ApplyAsync(Id, command, _officer.Actor, _officer.ScopeCode, _token);
@@ -179,10 +188,15 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
                     Show(Text["Result.Invalid", string.Join("; ", result.Errors?.SelectMany(e => e.Value) ?? [])], Severity.Error);
                     break;
                 default:
-                    Show(Text[$"Result.{result.Status}"], Severity.Warning);
+                    Show(Text[$"Status.{result.Status}"], Severity.Warning);
                     break;
             }
             await LoadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Action {Action} on incident {IncidentId} failed", command.Action, Id);
+            Show(Text["Result.Failed"], Severity.Error);
         }
         finally
         {
@@ -226,6 +240,10 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+            }
+            catch (Exception ex)
+            {
+                Logger.LogWarning(ex, "Could not check incident {IncidentId} for changes", Id);
             }
         });
     }

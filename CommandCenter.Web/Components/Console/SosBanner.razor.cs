@@ -161,9 +161,14 @@ public sealed partial class SosBanner : IAsyncDisposable
             }
             else
             {
-                Snackbar.Add(Text[$"Result.{result.Status}"], Severity.Error);
+                Snackbar.Add(Text[$"Status.{result.Status}"], Severity.Error);
             }
             await ReloadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Acknowledging SOS alert {AlertId} failed", alert.Id);
+            Snackbar.Add(Text["Result.Failed"], Severity.Error);
         }
         finally
         {

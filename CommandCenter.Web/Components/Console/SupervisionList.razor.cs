@@ -45,6 +45,9 @@ public sealed partial class SupervisionList : IAsyncDisposable
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
+    private ILogger<SupervisionList> Logger { get; set; } = default!;
+
+    [Inject]
     private IStringLocalizer<ConsoleResource> Text { get; set; } = default!;
 
     [Parameter, EditorRequired]
@@ -64,7 +67,14 @@ public sealed partial class SupervisionList : IAsyncDisposable
     public async Task ReloadAsync()
     {
         _now = _loadedAt = Time.GetUtcNow().UtcDateTime;
-        _rows = await ConsoleQueries.SupervisionsAsync(Contexts, Officer.ScopeCode, _token);
+        try
+        {
+            _rows = await ConsoleQueries.SupervisionsAsync(Contexts, Officer.ScopeCode, _token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Could not read the supervision list");
+        }
     }
 
     private Task OnLiveChangeAsync(LiveSnapshot snapshot)
@@ -130,9 +140,14 @@ public sealed partial class SupervisionList : IAsyncDisposable
             }
             else
             {
-                Snackbar.Add(Text[$"Result.{result.Status}"], Severity.Error);
+                Snackbar.Add(Text[$"Status.{result.Status}"], Severity.Error);
             }
             await ReloadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Reminder for supervision {SupervisionId} failed", row.Id);
+            Snackbar.Add(Text["Result.Failed"], Severity.Error);
         }
         finally
         {
