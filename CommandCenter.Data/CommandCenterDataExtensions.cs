@@ -61,6 +61,8 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<SlaWatcher>();
         services.AddSingleton<PatrolService>();
         services.AddSingleton<SosIntakeService>();
+        services.AddSingleton<SosAcknowledgementService>();
+        services.AddSingleton<SupervisionReminderService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ServiceOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();

@@ -1,3 +1,4 @@
+using CommandCenter.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Data.Idempotency;
@@ -72,6 +73,7 @@ public sealed class IdempotencyStore(IDbContextFactory<CommandCenterDbContext> c
             db.Add(record);
             try
             {
+                using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return new Reservation(ReservationOutcome.Reserved, record);
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Live;
+using CommandCenter.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -171,6 +172,7 @@ public sealed class IncidentIntakeService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var incident = newIncident();
             var prefix = ChinaDay.Local(incident.ReportedAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture);

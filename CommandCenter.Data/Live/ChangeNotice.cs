@@ -17,6 +17,8 @@ public enum ChangeKind
     MicroWishChanged = 9,
     /// <summary>Drop what you hold and reload from the database (published by the periodic re-sync job).</summary>
     Resync = 10,
+    /// <summary>An officer acknowledged a raised SOS alert (its id is the entity id): it is no longer open.</summary>
+    SosAcknowledged = 11,
 }
 
 /// <summary>The incident facts a screen needs to update its counters without reading the row again.</summary>

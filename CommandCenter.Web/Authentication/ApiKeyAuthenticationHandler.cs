@@ -18,7 +18,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IDbContextFactory<CommandCenterDbContext> contextFactory,
-    ApiKeyLookupCache cache)
+    ApiKeyLookupCache cache,
+    TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
 
@@ -38,15 +39,22 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var hash = ApiKeyHasher.Hash(key);
         // Machine channels call many times a second: remember lookups briefly instead of querying per request.
+        // LastUsedAt is written with each lookup, so it is exact to within the cache time.
         var apiKey = await cache.Entries.GetOrCreateAsync(hash, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = ApiKeyLookupCache.CacheFor;
             entry.Size = 1;
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-            return await db.ApiKeys.AsNoTracking()
+            var found = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.KeyHash == hash && k.RevokedAt == null)
                 .Select(k => new ApiKeyLookupCache.KnownKey(k.Id, k.Name, k.Channel, k.ScopeCode))
                 .FirstOrDefaultAsync(CancellationToken.None);
+            if (found is not null)
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                await db.ApiKeys.Where(k => k.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now), CancellationToken.None);
+            }
+            return found;
         });
         if (apiKey is null)
         {

@@ -89,6 +89,8 @@ internal sealed class LiveState
             case ChangeKind.SosRaised when notice.GridId is { } grid:
                 OpenSos[notice.EntityId] = grid;
                 return true;
+            case ChangeKind.SosAcknowledged:
+                return OpenSos.Remove(notice.EntityId);
             case ChangeKind.PatrolStarted when notice.GridId is { } grid:
                 ActivePatrols[notice.EntityId] = grid;
                 if (IsToday(notice.At))

@@ -1,4 +1,5 @@
 using CommandCenter.Data;
+using CommandCenter.Data.Identity;
 using CommandCenter.Data.Sos;
 
 namespace CommandCenter.Web.Api.Sos;
@@ -10,11 +11,29 @@ public static class SosEndpoints
 
     public sealed record SosAlertDto(long Id, long? IncidentId, int GridId, SosStatus Status, DateTime RaisedAt, DateTime ReceivedAt);
 
+    public sealed record SosAcknowledgementDto(long Id, long? IncidentId, SosStatus Status, DateTime? AcknowledgedAt, string? AcknowledgedBy)
+    {
+        public static SosAcknowledgementDto From(SosAlert alert) => new(alert.Id, alert.IncidentId, alert.Status, alert.AcknowledgedAt, alert.AcknowledgedBy);
+    }
+
     public static RouteGroupBuilder MapSosEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/sos", RaiseAsync).WithTags("SOS").RequireAuthorization(ApiPolicies.Report).DisableRateLimiting()
             .WithSummary("Raise a one-key SOS alarm from a device (Idempotency-Key optional)");
+        api.MapPost("/sos/{id:long}/acknowledge", AcknowledgeAsync).WithTags("SOS").RequireAuthorization(ApiPolicies.Handle).DisableRateLimiting()
+            .WithSummary("Acknowledge a raised SOS alarm (signed-in duty officers and admins in scope; 409 names who acknowledged first)");
         return api;
+    }
+
+    /// <summary>Machine channels carry no role, so only a signed-in duty officer or admin acknowledges.</summary>
+    private static async Task<IResult> AcknowledgeAsync(long id, HttpContext http, SosAcknowledgementService acknowledgements, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.From(http.User);
+        var officer = new ActingOfficer(caller.Actor.UserId, caller.Actor.Name, caller.ScopeCode, [.. Roles.All.Where(http.User.IsInRole)]);
+        var result = await acknowledgements.AcknowledgeAsync(id, officer, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(SosAcknowledgementDto.From(result.Value!))
+            : ApiProblems.From(result, SosAcknowledgementDto.From);
     }
 
     private static async Task<IResult> RaiseAsync(HttpContext http, ApiIdempotency idempotency, SosIntakeService sos, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CommandCenter.Data.Identity;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Tests.TestHost;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Tests.Authentication;
 
@@ -48,6 +49,23 @@ public sealed class ApiKeyTests(CommandCenterFactory factory) : IClassFixture<Co
         Assert.Equal(AuthenticationSchemeNames.ApiKey, caller.AuthenticationType);
         Assert.Equal("hotline-12345", caller.Channel);
         Assert.Equal("610202001", caller.Scope);
+    }
+
+    [Fact]
+    public async Task A_key_in_use_records_when_it_was_last_used()
+    {
+        var key = await AddKeyAsync("last-used");
+        var hash = ApiKeyHasher.Hash(key);
+        DateTime? before = null;
+        await factory.WithDbAsync(async db => before = (await db.ApiKeys.SingleAsync(k => k.KeyHash == hash)).LastUsedAt);
+
+        Assert.Equal(HttpStatusCode.OK, (await GetWithKeyAsync("/api/me", key)).StatusCode);
+
+        DateTime? after = null;
+        await factory.WithDbAsync(async db => after = (await db.ApiKeys.SingleAsync(k => k.KeyHash == hash)).LastUsedAt);
+        Assert.Null(before);
+        Assert.NotNull(after);
+        Assert.InRange(after!.Value, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddSeconds(1));
     }
 
     [Fact]

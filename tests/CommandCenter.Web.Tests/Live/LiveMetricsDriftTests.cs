@@ -1,4 +1,5 @@
 using CommandCenter.Data;
+using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
 using CommandCenter.Data.Patrols;
@@ -27,6 +28,7 @@ public abstract class LiveMetricsDrift<TFactory>(TFactory factory, ITestOutputHe
     where TFactory : FakeClockLiveFactory
 {
     private static readonly IncidentActor Officer = new(null, "测试值班员");
+    private static readonly ActingOfficer DutyOfficer = new("drift", "测试值班员", null, [Roles.DutyOfficer]);
 
     [Fact]
     public async Task Random_operations_leave_the_live_numbers_equal_to_a_fresh_load()
@@ -37,8 +39,11 @@ public abstract class LiveMetricsDrift<TFactory>(TFactory factory, ITestOutputHe
         var sos = services.GetRequiredService<SosIntakeService>();
         var patrols = services.GetRequiredService<PatrolService>();
         var watcher = services.GetRequiredService<SlaWatcher>();
+        var acknowledgements = services.GetRequiredService<SosAcknowledgementService>();
         var district = factory.District;
         var random = new Random(20260310);
+        // A second generator for SOS acknowledgements, so the main sequence of operations stays what it was.
+        var acknowledgeRandom = new Random(20261122);
         var grids = new[] { ApiDistrict.Grid1Code, ApiDistrict.Grid2Code, ApiDistrict.Grid3Code };
         var counts = new Dictionary<string, int>();
         void Count(string what) => counts[what] = counts.GetValueOrDefault(what) + 1;
@@ -70,6 +75,13 @@ public abstract class LiveMetricsDrift<TFactory>(TFactory factory, ITestOutputHe
             {
                 Assert.True((await sos.RaiseAsync(new SosSignal(district.WristbandSerial, null, null, null))).Succeeded);
                 Count("sos");
+                if (acknowledgeRandom.Next(3) > 0)
+                {
+                    var raised = await factory.QueryAsync(db => db.SosAlerts.Where(a => a.Status == SosStatus.Raised).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+                    var alertId = raised[acknowledgeRandom.Next(raised.Count)];
+                    Assert.True((await acknowledgements.AcknowledgeAsync(alertId, DutyOfficer)).Succeeded);
+                    Count("sos-acknowledge");
+                }
             }
             else if (dice < 88)
             {
@@ -116,6 +128,24 @@ public abstract class LiveMetricsDrift<TFactory>(TFactory factory, ITestOutputHe
         // The run exercised what it claims to.
         Assert.True(node.Today.Closed > 0 && node.SatisfactionToday.Rated > 0 && node.Sla.Respond.Due > 0 && node.Overdue >= 0);
         Assert.True(counts.GetValueOrDefault("Reject") > 0 && counts.GetValueOrDefault("Rework") > 0 && counts.GetValueOrDefault("Rate") > 0);
+        Assert.True(counts.GetValueOrDefault("sos-acknowledge") > 0 && counts.GetValueOrDefault("sos") > counts.GetValueOrDefault("sos-acknowledge"));
+    }
+
+    [Fact]
+    public async Task An_acknowledged_sos_leaves_the_open_count_as_a_fresh_load_does()
+    {
+        var sos = factory.Services.GetRequiredService<SosIntakeService>();
+        var acknowledgements = factory.Services.GetRequiredService<SosAcknowledgementService>();
+        var before = await LiveAssert.WaitForAsync(() => factory.Metrics.Current, s => s.Loaded);
+        var raised = await sos.RaiseAsync(new SosSignal(factory.District.WristbandSerial, null, null, null));
+        Assert.True(raised.Succeeded);
+        var during = await LiveAssert.WaitForAsync(() => factory.Metrics.Current, s => s.District.OpenSos == before.District.OpenSos + 1);
+
+        Assert.True((await acknowledgements.AcknowledgeAsync(raised.Value!.Id, DutyOfficer)).Succeeded);
+
+        var after = await LiveAssert.WaitForAsync(() => factory.Metrics.Current, s => s.District.OpenSos == before.District.OpenSos);
+        Assert.True(after.Version > during.Version);
+        LiveAssert.AssertSame(await factory.Metrics.LoadSnapshotAsync(), after);
     }
 
     [Fact]

@@ -1,0 +1,232 @@
+using CommandCenter.Data;
+using CommandCenter.Data.Identity;
+using CommandCenter.Data.Sos;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace CommandCenter.Web.Components.Console;
+
+/// <summary>
+/// Raised SOS alarms in the officer's area. Reads them from the database at start, whenever the live open-SOS count of
+/// the area changes, and every 30 s (pushes are hints). The sound loops while any alarm is raised; acknowledging goes
+/// through <see cref="SosAcknowledgementService"/> (role, scope, who was first, audit).
+/// </summary>
+public sealed partial class SosBanner : IAsyncDisposable
+{
+    private static readonly TimeSpan SafetyReload = TimeSpan.FromSeconds(30);
+
+    /// <summary>The banner lists the newest alarms up to this many, and counts the rest.</summary>
+    public const int MaxShown = 4;
+
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly string _key = Guid.NewGuid().ToString("N");
+    private CancellationToken _token;
+    private IReadOnlyList<RaisedSos> _alerts = [];
+    private ElementReference _audio;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<SosBanner>? _self;
+    private IDisposable? _subscription;
+    private PeriodicTimer? _safety;
+    private int? _seenOpenSos;
+    private bool _soundWanted;
+    private bool _soundPlaying;
+    private bool _soundBlocked;
+    private bool _busy;
+
+    [Inject]
+    private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
+
+    [Inject]
+    private SosAcknowledgementService Acknowledgements { get; set; } = default!;
+
+    [Inject]
+    private LiveMetrics Live { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<ConsoleResource> Text { get; set; } = default!;
+
+    [Inject]
+    private ILogger<SosBanner> Logger { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public ActingOfficer Officer { get; set; } = default!;
+
+    public IReadOnlyList<RaisedSos> Alerts => _alerts;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _token = _disposed.Token;
+        await ReloadAsync();
+        _subscription = Live.Subscribe(OnLiveChangeAsync);
+        _safety = new PeriodicTimer(SafetyReload, Time);
+        _ = SafetyLoopAsync(_safety);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var wanted = _alerts.Count > 0;
+        if (wanted == _soundWanted && !firstRender)
+        {
+            return;
+        }
+        _soundWanted = wanted;
+        try
+        {
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", _token, "./Components/Console/SosBanner.razor.js");
+            if (_module is null)
+            {
+                return;
+            }
+            if (wanted)
+            {
+                _self ??= DotNetObjectReference.Create(this);
+                _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _key, _audio, _self);
+                var blocked = !_soundPlaying;
+                if (blocked != _soundBlocked)
+                {
+                    _soundBlocked = blocked;
+                    StateHasChanged();
+                }
+            }
+            else if (!firstRender)
+            {
+                await _module.InvokeVoidAsync("stop", _token, _key);
+                _soundPlaying = false;
+            }
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException or TaskCanceledException)
+        {
+            Logger.LogDebug(ex, "SOS sound not started");
+        }
+    }
+
+    /// <summary>Called from the page's script once a user gesture unblocked the sound.</summary>
+    [JSInvokable]
+    public Task SoundStarted() => InvokeAsync(() =>
+    {
+        _soundPlaying = true;
+        _soundBlocked = false;
+        StateHasChanged();
+    });
+
+    private async Task EnableSoundAsync()
+    {
+        if (_module is null)
+        {
+            return;
+        }
+        _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _key, _audio, _self);
+        _soundBlocked = !_soundPlaying;
+    }
+
+    public async Task ReloadAsync()
+    {
+        try
+        {
+            _alerts = await ConsoleQueries.RaisedSosAsync(Contexts, Officer.ScopeCode, _token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Could not read the raised SOS alarms");
+        }
+    }
+
+    private async Task AcknowledgeAsync(RaisedSos alert)
+    {
+        _busy = true;
+        try
+        {
+            var result = await Acknowledgements.AcknowledgeAsync(alert.Id, Officer, _token);
+            if (result.Succeeded)
+            {
+                Snackbar.Add(Text["Sos.Acknowledged", alert.Grid], Severity.Success);
+            }
+            else if (result.Status == OperationStatus.Conflict && result.Value is { AcknowledgedBy: { } by } current)
+            {
+                Snackbar.Add(Text["Sos.AlreadyAcknowledged", by, current.AcknowledgedAt?.ToLocalTime().ToString("HH:mm:ss") ?? string.Empty], Severity.Warning);
+            }
+            else
+            {
+                Snackbar.Add(Text[$"Status.{result.Status}"], Severity.Error);
+            }
+            await ReloadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Acknowledging SOS alert {AlertId} failed", alert.Id);
+            Snackbar.Add(Text["Result.Failed"], Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private Task OnLiveChangeAsync(LiveSnapshot snapshot)
+    {
+        var node = Officer.ScopeCode is { } scope ? snapshot.Node(scope) : snapshot.District;
+        var open = node?.OpenSos ?? 0;
+        if (_seenOpenSos == open)
+        {
+            return Task.CompletedTask;
+        }
+        _seenOpenSos = open;
+        return InvokeAsync(async () =>
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        });
+    }
+
+    private async Task SafetyLoopAsync(PeriodicTimer timer)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_token))
+            {
+                await InvokeAsync(async () =>
+                {
+                    await ReloadAsync();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        await _disposed.CancelAsync();
+        _safety?.Dispose();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("forget", CancellationToken.None, _key);
+                await _module.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is JSDisconnectedException or JSException)
+            {
+            }
+        }
+        _self?.Dispose();
+        _disposed.Dispose();
+    }
+}
