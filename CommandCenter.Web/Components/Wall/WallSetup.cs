@@ -21,6 +21,7 @@ public static class WallSetup
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(new WallBuildInfo(WallBuild.Id));
         }).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapWallDisplayLinks();
         return endpoints;
     }
 }
