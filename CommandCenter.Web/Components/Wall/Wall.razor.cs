@@ -139,6 +139,12 @@ public partial class Wall : IAsyncDisposable
             _now = Time.GetUtcNow().UtcDateTime;
             StateHasChanged();
         }));
+        // Whatever changed between the first render and the subscription.
+        if (LiveMetrics.Current is { } current && current.Version != _snapshot.Version)
+        {
+            _snapshot = current;
+            StateHasChanged();
+        }
         _ = RunTimerAsync();
         try
         {

@@ -41,14 +41,36 @@ public sealed class WallBaseData(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyDictionary<string, WallBaseFigures>? _byNode;
     private DateTimeOffset _readAt;
+    private int _refreshing;
 
-    /// <summary>The figures of a node (zero when the code is unknown); read from the database when the copy is old.</summary>
+    /// <summary>
+    /// The figures of a node (zero when the code is unknown). The first call reads them; later calls answer from the copy at
+    /// once and, when it is older than the refresh interval, start one background read (walls never wait for a re-read).
+    /// </summary>
     public async Task<WallBaseFigures> GetAsync(string code, CancellationToken cancellationToken = default)
     {
         var byNode = _byNode;
-        if (byNode is null || time.GetUtcNow() - _readAt > options.Value.BaseDataRefresh)
+        if (byNode is null)
         {
             byNode = await RefreshAsync(cancellationToken);
+        }
+        else if (time.GetUtcNow() - _readAt > options.Value.BaseDataRefresh && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await RefreshAsync(CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Could not re-read the wall's base data; the previous copy stays");
+                }
+                finally
+                {
+                    Interlocked.Exchange(ref _refreshing, 0);
+                }
+            }, CancellationToken.None);
         }
         return byNode.GetValueOrDefault(code) ?? WallBaseFigures.Zero;
     }
