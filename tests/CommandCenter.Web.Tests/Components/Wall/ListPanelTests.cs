@@ -20,7 +20,7 @@ public sealed class ListPanelTests : WallComponentTest
             .Add(x => x.Now, WallTestData.Now));
 
         var rows = panel.FindAll("tr[data-incident]");
-        Assert.Equal(4, rows.Count);
+        Assert.Equal(3, rows.Count);
         Assert.Contains("超期事件1", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("已 3 天", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("已 30 小时", rows[1].TextContent, StringComparison.Ordinal);
