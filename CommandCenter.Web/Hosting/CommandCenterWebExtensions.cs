@@ -5,6 +5,7 @@ using CommandCenter.Web.Api;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components;
 using CommandCenter.Web.Components.Analytics;
+using CommandCenter.Web.Components.Wall;
 using CommandCenter.Web.Demo;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Live;
@@ -41,6 +42,7 @@ public static class CommandCenterWebExtensions
         services.AddCommandCenterLocalization();
         services.AddDemoMode(configuration);
         services.AddCommandCenterLive(configuration);
+        services.AddCommandCenterWall(configuration);
         // Incoming hub messages stay capped at 32 KB; with ConnectionStrings:Redis the Redis backplane joins the nodes.
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024).AddCommandCenterRedisBackplane(configuration);
 
@@ -88,6 +90,7 @@ public static class CommandCenterWebExtensions
         app.MapAnalyticsExport();
         app.MapOpen311();
         app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapCommandCenterWall();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

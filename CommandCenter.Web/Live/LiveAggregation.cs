@@ -100,7 +100,12 @@ internal static class LiveAggregation
         }
 
         var metrics = nodes.ToDictionary(p => p.Key, p => p.Value.ToMetrics(satisfactionIncludesNeutral), StringComparer.Ordinal);
-        return new LiveSnapshot(version, builtAt, state.Day, true, hierarchy.DistrictCode, metrics, [.. state.Newest]);
+        return new LiveSnapshot(version, builtAt, state.Day, true, hierarchy.DistrictCode, metrics, [.. state.Newest])
+        {
+            Breakdowns = LiveBreakdownAggregation.Build(state, satisfactionIncludesNeutral),
+            Overdue = LiveBreakdownAggregation.Overdue(state),
+            SosAlarms = LiveBreakdownAggregation.SosAlarms(state),
+        };
     }
 
     private sealed class Accumulator(string code, string name, HierarchyLevel level)

@@ -28,6 +28,9 @@ public sealed class LiveMetrics(
     private bool _dirty;
     private ImmutableArray<Action<ChangeNotice?>> _observers = [];
 
+    /// <summary>When the state was last loaded from the database (UTC): the wall calls its data stale when this gets old.</summary>
+    public DateTime? LastLoadedAt { get; private set; }
+
     /// <summary>Completes after the first load.</summary>
     public Task WhenLoaded => _loaded.Task;
 
@@ -141,6 +144,7 @@ public sealed class LiveMetrics(
                 }
                 _duringReload = null;
                 _state = state;
+                LastLoadedAt = time.GetUtcNow().UtcDateTime;
                 _version++;
                 _dirty = true;
             }

@@ -19,6 +19,25 @@ public sealed record LiveSnapshot(
     public static LiveSnapshot Empty { get; } = new(0, DateTime.MinValue, default, false, string.Empty,
         new Dictionary<string, NodeMetrics>(), []);
 
+    /// <summary>The wall's breakdowns per node code (by source, category, hour, day; see <see cref="NodeBreakdown"/>).</summary>
+    public IReadOnlyDictionary<string, NodeBreakdown> Breakdowns { get; init; } = new Dictionary<string, NodeBreakdown>();
+
+    /// <summary>The district's oldest open overdue incidents (督办), oldest first.</summary>
+    public IReadOnlyList<OverdueIncident> Overdue { get; init; } = [];
+
+    /// <summary>SOS alarms still raised, newest first.</summary>
+    public IReadOnlyList<SosAlarm> SosAlarms { get; init; } = [];
+
+    public NodeBreakdown Breakdown(string code) => Breakdowns.GetValueOrDefault(code) ?? NodeBreakdown.Zero(code);
+
+    /// <summary>The overdue incidents inside a node (a subset of the district's list).</summary>
+    public IReadOnlyList<OverdueIncident> OverdueIn(string code) =>
+        code == DistrictCode ? Overdue : [.. Overdue.Where(i => i.GridCode is not null && i.GridCode.StartsWith(code, StringComparison.Ordinal))];
+
+    /// <summary>The raised SOS alarms inside a node.</summary>
+    public IReadOnlyList<SosAlarm> SosAlarmsIn(string code) =>
+        code == DistrictCode ? SosAlarms : [.. SosAlarms.Where(a => a.GridCode is not null && a.GridCode.StartsWith(code, StringComparison.Ordinal))];
+
     public NodeMetrics District => Node(DistrictCode) ?? NodeMetrics.Zero(DistrictCode, string.Empty, HierarchyLevel.District);
 
     public NodeMetrics? Node(string code) => Nodes.GetValueOrDefault(code);

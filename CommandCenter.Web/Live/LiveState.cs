@@ -22,6 +22,11 @@ internal sealed class TrackedIncident
     public bool RespondBreached { get; set; }
     public bool ReplyBreached { get; set; }
     public bool ResolveBreached { get; set; }
+    public SourceChannel Source { get; set; }
+    public int CategoryId { get; set; }
+    public HandlingTier? ClosedTier { get; set; }
+    public string Number { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
 
     public bool IsOpen => Stage is not (IncidentStage.Closed or IncidentStage.Evaluated or IncidentStage.Rejected);
 
@@ -39,6 +44,11 @@ internal sealed class TrackedIncident
         RespondBreached = facts.RespondBreached;
         ReplyBreached = facts.ReplyBreached;
         ResolveBreached = facts.ResolveBreached;
+        Source = facts.Source;
+        CategoryId = facts.CategoryId;
+        ClosedTier = facts.ClosedTier;
+        Number = facts.Number;
+        Title = facts.Title;
     }
 }
 
@@ -75,6 +85,15 @@ internal sealed class LiveState
 
     /// <summary>The 29 days before today: grid id → counts by level (index 1–5).</summary>
     public Dictionary<int, int[]> RatingsBeforeToday { get; } = [];
+
+    /// <summary>The category catalogue as loaded: id → (code, name).</summary>
+    public Dictionary<int, (string Code, string Name)> Categories { get; } = [];
+
+    /// <summary>Yesterday's reports (China-local day): grid id → count per China-local hour. Fixed until the next load.</summary>
+    public Dictionary<int, int[]> YesterdayByHour { get; } = [];
+
+    /// <summary>The 29 days before today by day: (grid id, days before today 1–29) → counts by level (index 1–5).</summary>
+    public Dictionary<(int GridId, int DaysAgo), int[]> RatingsByDay { get; } = [];
 
     public bool IsToday(DateTime? utc) => utc is { } t && t >= DayStart && t < DayEnd;
 

@@ -26,6 +26,7 @@ internal static class LiveStateLoader
                 ReportedAt = i.ReportedAt, FiledAt = i.FiledAt, DispatchedAt = i.DispatchedAt, RespondedAt = i.RespondedAt,
                 RepliedAt = i.RepliedAt, ClosedAt = i.ClosedAt,
                 RespondBreached = i.RespondBreached, ReplyBreached = i.ReplyBreached, ResolveBreached = i.ResolveBreached,
+                Source = i.Source, CategoryId = i.CategoryId, ClosedTier = i.ClosedTier, Number = i.Number, Title = i.Title,
             })
             .ToListAsync(cancellationToken);
         foreach (var incident in tracked)
@@ -72,7 +73,38 @@ internal static class LiveStateLoader
             }
             counts[(int)group.Level] += group.Count;
         }
+        await LoadWallBreakdownsAsync(db, state, start, cancellationToken);
         return state;
+    }
+
+    /// <summary>What only the wall's breakdowns need: the catalogue, yesterday's reports by hour, ratings by day.</summary>
+    private static async Task LoadWallBreakdownsAsync(CommandCenterDbContext db, LiveState state, DateTime start, CancellationToken cancellationToken)
+    {
+        foreach (var category in await db.IncidentCategories.AsNoTracking().Select(c => new { c.Id, c.Code, Name = c.MinorName }).ToListAsync(cancellationToken))
+        {
+            state.Categories[category.Id] = (category.Code, category.Name);
+        }
+        var yesterdayStart = start.AddDays(-1);
+        foreach (var report in await db.Incidents.AsNoTracking().Where(i => i.ReportedAt >= yesterdayStart && i.ReportedAt < start)
+            .Select(i => new { i.GridId, i.ReportedAt }).ToListAsync(cancellationToken))
+        {
+            if (!state.YesterdayByHour.TryGetValue(report.GridId, out var hours))
+            {
+                state.YesterdayByHour[report.GridId] = hours = new int[24];
+            }
+            hours[ChinaDay.Local(report.ReportedAt).Hour]++;
+        }
+        var windowStart = start.AddDays(-(NodeBreakdown.SatisfactionDays - 1));
+        foreach (var rating in await db.Ratings.AsNoTracking().Where(r => r.RatedAt >= windowStart && r.RatedAt < start)
+            .Select(r => new { r.GridId, r.RatedAt, r.Level }).ToListAsync(cancellationToken))
+        {
+            var daysAgo = state.Day.DayNumber - ChinaDay.Of(rating.RatedAt).DayNumber;
+            if (!state.RatingsByDay.TryGetValue((rating.GridId, daysAgo), out var counts))
+            {
+                state.RatingsByDay[(rating.GridId, daysAgo)] = counts = new int[6];
+            }
+            counts[(int)rating.Level]++;
+        }
     }
 
     private static async Task<LiveHierarchy> LoadHierarchyAsync(CommandCenterDbContext db, CancellationToken cancellationToken)

@@ -12,18 +12,25 @@ namespace CommandCenter.BrowserTests;
 /// The real app on Kestrel at a loopback port, in demo mode on a small demo district (its own SQLite file),
 /// exactly as `dotnet run` serves it: demo accounts, demo key, generated district.
 /// </summary>
-public sealed class AppServer : WebApplicationFactory<Program>
+/// <remarks>
+/// A given <c>folder</c> and <c>port</c> let a test stop the server and start another on the same database and address
+/// (the wall's restart test); a given folder is left in place for the caller to delete.
+/// </remarks>
+public sealed class AppServer(string? folder = null, int port = 0) : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Browser#2026pw";
     public const string DemoScale = "0.02";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cc-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = folder ?? NewFolder();
+    private readonly bool _ownsFolder = folder is null;
+
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "cc-browser-tests", Guid.NewGuid().ToString("N"));
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public void Start()
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
@@ -33,7 +40,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Production");
-        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("urls", $"http://127.0.0.1:{port}");
         builder.UseSetting("ConnectionStrings:CommandCenter", $"Data Source={Path.Combine(_folder, "cc.db")}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Enabled", "true");
@@ -53,7 +60,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try

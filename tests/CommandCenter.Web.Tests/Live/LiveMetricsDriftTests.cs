@@ -125,6 +125,15 @@ public abstract class LiveMetricsDrift<TFactory>(TFactory factory, ITestOutputHe
         var street2Received = await factory.QueryAsync(db => db.Incidents.CountAsync(i => i.StreetId == factory.District.Street2Id && i.ReportedAt >= start));
         Assert.Equal(street2Received, live.Node(ApiDistrict.Street2Code)!.Today.Received);
 
+        // The wall's breakdowns add up to the same counts.
+        var breakdown = live.Breakdown(live.DistrictCode);
+        Assert.Equal(received, breakdown.ReceivedBySource.Sum());
+        Assert.Equal(received, breakdown.HourlyToday.Sum());
+        Assert.True(breakdown.TopCategories.Count > 0 && breakdown.TopCategories.Sum(c => c.Count) <= received);
+        Assert.Equal(rated, breakdown.SatisfactionByDay[^1].Rated);
+        Assert.Equal(closed, breakdown.ClosedOnTimeToday + await factory.QueryAsync(db =>
+            db.Incidents.CountAsync(i => i.ClosedAt >= start && i.ClosedAt < end && i.ResolveBreached)));
+
         // The run exercised what it claims to.
         Assert.True(node.Today.Closed > 0 && node.SatisfactionToday.Rated > 0 && node.Sla.Respond.Due > 0 && node.Overdue >= 0);
         Assert.True(counts.GetValueOrDefault("Reject") > 0 && counts.GetValueOrDefault("Rework") > 0 && counts.GetValueOrDefault("Rate") > 0);
@@ -259,5 +268,12 @@ public static class LiveAssert
             Assert.True(node == actual.Nodes[code], $"Node {code} drifted.\nexpected {node}\nactual   {actual.Nodes[code]}");
         }
         Assert.Equal(expected.Newest, actual.Newest);
+        Assert.Equal(expected.Breakdowns.Keys.Order(), actual.Breakdowns.Keys.Order());
+        foreach (var (code, breakdown) in expected.Breakdowns)
+        {
+            Assert.True(breakdown == actual.Breakdowns[code], $"Breakdown {code} drifted.\nexpected {breakdown}\nactual   {actual.Breakdowns[code]}");
+        }
+        Assert.Equal(expected.Overdue, actual.Overdue);
+        Assert.Equal(expected.SosAlarms, actual.SosAlarms);
     }
 }

@@ -1,0 +1,40 @@
+using System.Collections;
+
+namespace CommandCenter.Web.Live;
+
+/// <summary>
+/// An immutable list with value equality (element by element), so records holding one still compare equal after a
+/// fresh load: the drift tests compare every node's numbers that way.
+/// </summary>
+public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
+{
+    private readonly T[] _items;
+
+    public ValueList(IEnumerable<T> items) => _items = [.. items];
+
+    public static ValueList<T> Empty { get; } = new([]);
+
+    public T this[int index] => _items[index];
+
+    public int Count => _items.Length;
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    public bool Equals(ValueList<T>? other) => other is not null && _items.AsSpan().SequenceEqual(other._items);
+
+    public override bool Equals(object? obj) => Equals(obj as ValueList<T>);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var item in _items)
+        {
+            hash.Add(item);
+        }
+        return hash.ToHashCode();
+    }
+
+    public override string ToString() => $"[{string.Join(", ", _items)}]";
+}
