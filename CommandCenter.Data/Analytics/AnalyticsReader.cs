@@ -46,6 +46,17 @@ public sealed partial class AnalyticsReader(IDbContextFactory<CommandCenterDbCon
         return LevelOf(requested) is not null && HierarchyCode.IsWithin(requested, scope) ? requested : null;
     }
 
+    /// <summary>
+    /// Whether the rollups have been built at least once (an incremental run left its watermark, or a rebuild wrote
+    /// rows). False in the first minute of a new installation, while the start-up run builds the year: the page says so
+    /// rather than showing zeros.
+    /// </summary>
+    public async Task<bool> RollupsBuiltAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<RollupWatermark>().AnyAsync(cancellationToken) || await db.Set<IncidentRollup>().AnyAsync(cancellationToken);
+    }
+
     public async Task<string> DistrictCodeAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

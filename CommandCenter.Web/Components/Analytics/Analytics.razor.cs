@@ -21,6 +21,7 @@ public partial class Analytics : IDisposable
     private bool _failed;
     private bool _notFound;
     private bool _invalidPeriod;
+    private bool _rollupsPending;
     private DateOnly? _customFrom;
     private DateOnly? _customTo;
     private string? _scope;
@@ -70,6 +71,7 @@ public partial class Analytics : IDisposable
         try
         {
             var scope = _scope = AuthenticationState is null ? null : (await AuthenticationState).User.FindFirst(CommandCenterClaims.Scope)?.Value;
+            _rollupsPending = !await Reader.RollupsBuiltAsync(_disposed.Token);
             var code = AnalyticsReader.EffectiveCode(Filter.Node, scope, await Reader.DistrictCodeAsync(_disposed.Token));
             var tables = new AnalyticsTables(A);
             switch (code is null ? null : AnalyticsReader.LevelOf(code))

@@ -52,8 +52,11 @@ public class IncidentRollupBuilderTests
         // Every generated timestamp (closures up to ~40 h after the report) lies before the clock.
         var clock = new FakeTimeProvider(Start.AddDays(Days + 2));
         var builder = Builder(database, clock);
+        var reader = new AnalyticsReader(new TestContextFactory(database), Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()));
+        Assert.False(await reader.RollupsBuiltAsync());
         var initial = await builder.RunIncrementalAsync(); // no watermark yet: everything
         Assert.True(initial.WasFullRebuild);
+        Assert.True(await reader.RollupsBuiltAsync());
         await AssertRollupsMatchRawAsync(database);
 
         // A day later: new reports, old incidents moving on (closures days after their report), supervised breaches,
