@@ -19,6 +19,11 @@ public class Incident
     public int StreetId { get; set; }
     public int? PlaceId { get; set; }
     public string? Address { get; set; }
+    /// <summary>
+    /// References to photos of the scene kept by the reporting terminal's media store (http(s) URLs or app paths),
+    /// one per line; see <see cref="IncidentPhotos"/>.
+    /// </summary>
+    public string? PhotoUrls { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
 

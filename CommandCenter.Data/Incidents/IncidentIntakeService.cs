@@ -22,6 +22,8 @@ public sealed record IncidentReport
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public string? Address { get; init; }
+    /// <summary>Photo references (see <see cref="IncidentPhotos"/>).</summary>
+    public IReadOnlyList<string>? PhotoUrls { get; init; }
     public int? PlaceId { get; init; }
     public string? ReporterName { get; init; }
     public string? ReporterPhone { get; init; }
@@ -124,6 +126,7 @@ public sealed class IncidentIntakeService(
             StreetId = grid.StreetId,
             PlaceId = report.PlaceId,
             Address = report.Address?.Trim(),
+            PhotoUrls = IncidentPhotos.Join(report.PhotoUrls),
             Latitude = report.Latitude,
             Longitude = report.Longitude,
             ReporterName = report.ReporterName?.Trim(),

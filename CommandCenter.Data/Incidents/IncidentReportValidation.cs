@@ -22,6 +22,10 @@ public static class IncidentReportValidation
         CheckText(report.Description, "description", DescriptionMax, required: false, Add);
         CheckText(report.Address, "address", AddressMax, required: false, Add);
         CheckText(report.ReporterName, "reporterName", NameMax, required: false, Add);
+        if (report.PhotoUrls is { } photos && (photos.Count > IncidentPhotos.Max || !photos.All(IncidentPhotos.IsValidUrl)))
+        {
+            Add("photoUrls", $"At most {IncidentPhotos.Max} photo references, each an http(s) URL or a path on this site of at most {IncidentPhotos.UrlMax} characters.");
+        }
 
         if (!Enum.IsDefined(report.Source))
         {

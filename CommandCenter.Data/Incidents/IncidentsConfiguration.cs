@@ -39,6 +39,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.Property(x => x.ReporterName).HasMaxLength(64);
         b.Property(x => x.ReporterPhone).HasMaxLength(32).IsUnicode(false);
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.PhotoUrls).HasMaxLength(IncidentPhotos.Max * (IncidentPhotos.UrlMax + 1)).IsUnicode(false);
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => x.ReportedAt);
         b.HasIndex(x => new { x.Stage, x.ReportedAt });

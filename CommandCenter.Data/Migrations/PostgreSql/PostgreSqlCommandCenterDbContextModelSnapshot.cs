@@ -836,6 +836,11 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("PhotoUrls")
+                        .HasMaxLength(3609)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(3609)");
+
                     b.Property<int?>("PlaceId")
                         .HasColumnType("integer");
 

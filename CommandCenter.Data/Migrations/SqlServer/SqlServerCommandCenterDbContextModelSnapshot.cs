@@ -838,6 +838,11 @@ namespace CommandCenter.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<string>("PhotoUrls")
+                        .HasMaxLength(3609)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3609)");
+
                     b.Property<int?>("PlaceId")
                         .HasColumnType("int");
 

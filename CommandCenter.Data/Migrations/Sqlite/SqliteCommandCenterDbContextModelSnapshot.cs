@@ -813,6 +813,11 @@ namespace CommandCenter.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhotoUrls")
+                        .HasMaxLength(3609)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PlaceId")
                         .HasColumnType("INTEGER");
 

@@ -20,7 +20,8 @@ public sealed record CreateIncidentRequest(
     string? ReporterName,
     string? ReporterPhone,
     int? ReporterGridWorkerId,
-    DateTimeOffset? ReportedAt);
+    DateTimeOffset? ReportedAt,
+    IReadOnlyList<string>? PhotoUrls = null);
 
 /// <summary>POST /api/v1/incidents/{id}/transitions. <c>version</c> is the version the caller last saw.</summary>
 public sealed record TransitionRequest(
@@ -76,7 +77,8 @@ public sealed record IncidentDto(
     long? DuplicateOfId,
     int Version,
     IReadOnlyList<IncidentAction> AllowedActions,
-    IReadOnlyList<HistoryDto>? History)
+    IReadOnlyList<HistoryDto>? History,
+    IReadOnlyList<string> PhotoUrls)
 {
     public static IncidentDto From(Incident i, string? gridCode, IReadOnlyList<IncidentHistory>? history = null) => new(
         i.Id, i.Number, i.Title, i.Description, i.Source,
@@ -92,7 +94,8 @@ public sealed record IncidentDto(
             new SlaClockDto(i.ResolveDueAt, i.ClosedAt, i.ResolveBreached)),
         i.ClosedTier, i.ReworkCount, i.ExtensionCount, i.EscalationCount, i.DuplicateOfId, i.Version,
         IncidentLifecycle.AllowedActions(i),
-        history?.OrderBy(h => h.Version).Select(h => new HistoryDto(h.Version, h.Action, h.FromStage, h.ToStage, h.Tier, h.HandlingUnitId, h.ActorName, h.Note, h.At)).ToList());
+        history?.OrderBy(h => h.Version).Select(h => new HistoryDto(h.Version, h.Action, h.FromStage, h.ToStage, h.Tier, h.HandlingUnitId, h.ActorName, h.Note, h.At)).ToList(),
+        IncidentPhotos.Split(i.PhotoUrls));
 }
 
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -61,6 +61,7 @@ public static class IncidentEndpoints
                 ReporterPhone = request.ReporterPhone,
                 ReporterGridWorkerId = request.ReporterGridWorkerId,
                 ReportedAt = request.ReportedAt?.UtcDateTime,
+                PhotoUrls = request.PhotoUrls,
             };
             // The answer is stored with the idempotency record inside the incident's transaction.
             var completion = recordId is { } id

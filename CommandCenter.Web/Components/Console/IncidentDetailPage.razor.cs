@@ -182,7 +182,7 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
                     Show(Text["Result.Applied", Text[$"Action.{command.Action}"]], Severity.Success);
                     break;
                 case TransitionStatus.StaleVersion when result.History is { } first:
-                    Show(Text["Result.Conflict", first.ActorName, Text[$"History.{first.Action}"], first.At.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)], Severity.Warning);
+                    Show(Text["Result.Conflict", first.ActorName, Text[$"History.{first.Action}"], ChinaDay.Local(first.At).ToString("HH:mm:ss", CultureInfo.InvariantCulture)], Severity.Warning);
                     break;
                 case TransitionStatus.Invalid:
                     Show(Text["Result.Invalid", string.Join("; ", result.Errors?.SelectMany(e => e.Value) ?? [])], Severity.Error);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommandCenter.Data;
 using Microsoft.AspNetCore.Components;
 
 namespace CommandCenter.Web.Components.Console;
@@ -37,7 +38,7 @@ public partial class SlaCountdown
         : Stopped ? "—"
         : Now > DueAt ? "−" + Format(Now - DueAt) : Format(DueAt - Now);
 
-    private string Title => string.Create(CultureInfo.InvariantCulture, $"{DueAt.ToLocalTime():MM-dd HH:mm}");
+    private string Title => string.Create(CultureInfo.InvariantCulture, $"{ChinaDay.Local(DueAt):MM-dd HH:mm}");
 
     /// <summary>h:mm:ss under a day, then d h.</summary>
     public static string Format(TimeSpan span)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Sos;
@@ -157,7 +158,7 @@ public sealed partial class SosBanner : IAsyncDisposable
             }
             else if (result.Status == OperationStatus.Conflict && result.Value is { AcknowledgedBy: { } by } current)
             {
-                Snackbar.Add(Text["Sos.AlreadyAcknowledged", by, current.AcknowledgedAt?.ToLocalTime().ToString("HH:mm:ss") ?? string.Empty], Severity.Warning);
+                Snackbar.Add(Text["Sos.AlreadyAcknowledged", by, (current.AcknowledgedAt is { } acknowledgedAt ? ChinaDay.Local(acknowledgedAt).ToString("HH:mm:ss", CultureInfo.InvariantCulture) : null) ?? string.Empty], Severity.Warning);
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
@@ -136,7 +137,7 @@ public sealed partial class SupervisionList : IAsyncDisposable
             }
             else if (result.Status == OperationStatus.Conflict && result.Value?.LastRemindedAt is { } at)
             {
-                Snackbar.Add(Text["Supervision.TooSoon", at.ToLocalTime().ToString("HH:mm:ss")], Severity.Warning);
+                Snackbar.Add(Text["Supervision.TooSoon", ChinaDay.Local(at).ToString("HH:mm:ss", CultureInfo.InvariantCulture)], Severity.Warning);
             }
             else
             {

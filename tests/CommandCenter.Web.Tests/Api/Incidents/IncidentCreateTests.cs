@@ -36,6 +36,35 @@ public sealed class IncidentCreateTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Photo_references_are_kept_and_shown_and_unsafe_links_are_refused()
+    {
+        var client = factory.ApiClient(D.Key);
+        string[] photos = ["https://media.example.cn/terminal/2026/11/22/a1.jpg", "/media/incidents/b2.jpg"];
+
+        var body = await CreateIncidentAsync(client, new { title = "井盖破损", categoryCode = ApiDistrict.EventCategory, gridCode = ApiDistrict.Grid1Code, photoUrls = photos });
+
+        Assert.Equal(photos, body["photoUrls"]!.AsArray().Select(p => p!.GetValue<string>()));
+        var id = body["id"]!.GetValue<long>();
+        var read = await AssertStatusAsync(await client.GetAsync($"/api/v1/incidents/{id}"), HttpStatusCode.OK);
+        Assert.Equal(photos, read["photoUrls"]!.AsArray().Select(p => p!.GetValue<string>()));
+
+        var before = await factory.QueryAsync(db => db.Incidents.CountAsync());
+        foreach (var unsafeLink in new[] { "javascript:alert(1)", "data:image/png;base64,AAAA", "//evil.example/x.jpg", "file:///etc/passwd" })
+        {
+            var refused = await PostAsync(client, "/api/v1/incidents",
+                new { title = "井盖破损", categoryCode = ApiDistrict.EventCategory, gridCode = ApiDistrict.Grid1Code, photoUrls = new[] { unsafeLink } },
+                Guid.NewGuid().ToString("N"));
+            var problem = await AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity);
+            Assert.NotNull(problem["errors"]!["photoUrls"]);
+        }
+        var tooMany = await PostAsync(client, "/api/v1/incidents",
+            new { title = "井盖破损", categoryCode = ApiDistrict.EventCategory, gridCode = ApiDistrict.Grid1Code, photoUrls = Enumerable.Range(0, 10).Select(i => $"/media/{i}.jpg") },
+            Guid.NewGuid().ToString("N"));
+        await AssertProblemAsync(tooMany, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(before, await factory.QueryAsync(db => db.Incidents.CountAsync()));
+    }
+
+    [Fact]
     public async Task Create_by_position_finds_the_grid()
     {
         var (lat, lon) = ApiDistrict.CentreOf(3);

@@ -59,13 +59,14 @@ public static class ConsoleIncidents
     public static readonly IncidentActor Reporter = new(null, "网格员测试");
 
     public static async Task<Incident> ReportAsync(ApiFactory factory, string title, string gridCode = ApiDistrict.Grid1Code,
-        SourceChannel source = SourceChannel.GridWorker, IncidentPriority priority = IncidentPriority.Normal, string? reporterName = null, string? reporterPhone = null, DateTime? reportedAt = null)
+        SourceChannel source = SourceChannel.GridWorker, IncidentPriority priority = IncidentPriority.Normal, string? reporterName = null, string? reporterPhone = null, DateTime? reportedAt = null,
+        IReadOnlyList<string>? photoUrls = null)
     {
         var intake = factory.Services.GetRequiredService<IncidentIntakeService>();
         var result = await intake.ReportAsync(new IncidentReport
         {
             Title = title, Description = $"{title}：测试描述", Source = source, CategoryCode = ApiDistrict.EventCategory, Priority = priority,
-            ReporterName = reporterName, ReporterPhone = reporterPhone, ReportedAt = reportedAt,
+            ReporterName = reporterName, ReporterPhone = reporterPhone, ReportedAt = reportedAt, PhotoUrls = photoUrls,
             Latitude = ApiDistrict.CentreOf(GridNumber(gridCode)).Latitude, Longitude = ApiDistrict.CentreOf(GridNumber(gridCode)).Longitude,
         }, Reporter, scopeCode: null);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors?.SelectMany(e => e.Value) ?? []));

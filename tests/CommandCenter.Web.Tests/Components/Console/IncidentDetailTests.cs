@@ -12,7 +12,8 @@ public sealed class IncidentDetailTests(ApiFactory factory) : IClassFixture<ApiF
     [Fact]
     public async Task Shows_the_description_the_masked_reporter_the_grid_map_history_and_clocks()
     {
-        var incident = await ConsoleIncidents.ReportAsync(factory, "详情-井盖", reporterName: "王秀英", reporterPhone: "13912345678");
+        var incident = await ConsoleIncidents.ReportAsync(factory, "详情-井盖", reporterName: "王秀英", reporterPhone: "13912345678",
+            photoUrls: ["https://media.example.cn/a1.jpg", "/media/b2.jpg"]);
         await ConsoleIncidents.ApplyAsync(factory, incident.Id, new IncidentCommand(IncidentAction.File, 1, "核实属实"), "先到值班员");
         await using var console = new ConsoleTestContext(factory, "d1", "详情值班员");
 
@@ -32,6 +33,9 @@ public sealed class IncidentDetailTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Contains("先到值班员", timeline[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("核实属实", timeline[0].TextContent, StringComparison.Ordinal);
         Assert.Equal(3, page.FindAll(".cc-clocks .cc-sla").Count);
+        var photos = page.FindAll("a[data-photo]");
+        Assert.Equal(["https://media.example.cn/a1.jpg", "/media/b2.jpg"], photos.Select(a => a.GetAttribute("href")));
+        Assert.All(photos, a => Assert.Equal("noopener noreferrer", a.GetAttribute("rel")));
     }
 
     [Fact]
