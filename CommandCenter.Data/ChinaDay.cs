@@ -3,7 +3,10 @@ namespace CommandCenter.Data;
 /// <summary>China Standard Time (UTC+8, no daylight saving): the local day that "today" means, and local clock times.</summary>
 public static class ChinaDay
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    /// <summary>The offset in whole hours, for queries that shift a column in SQL (<c>AddHours(ChinaDay.OffsetHours)</c>).</summary>
+    public const int OffsetHours = 8;
+
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(OffsetHours);
 
     public static DateTime Local(DateTime utc) => utc + Offset;
 

@@ -40,7 +40,7 @@ internal sealed class IncidentRollupCounter
         var received = await incidents.Where(i => i.ReportedAt >= from && i.ReportedAt < to)
             .GroupBy(i => new
             {
-                Y = i.ReportedAt.AddHours(8).Year, M = i.ReportedAt.AddHours(8).Month, D = i.ReportedAt.AddHours(8).Day, H = i.ReportedAt.AddHours(8).Hour,
+                Y = i.ReportedAt.AddHours(ChinaDay.OffsetHours).Year, M = i.ReportedAt.AddHours(ChinaDay.OffsetHours).Month, D = i.ReportedAt.AddHours(ChinaDay.OffsetHours).Day, H = i.ReportedAt.AddHours(ChinaDay.OffsetHours).Hour,
                 i.GridId, i.CategoryId, i.Source, i.HandlingUnitId, i.ReporterGridWorkerId,
             })
             .Select(g => new
@@ -70,7 +70,7 @@ internal sealed class IncidentRollupCounter
         var filed = await incidents.Where(i => i.FiledAt >= from && i.FiledAt < to)
             .GroupBy(i => new
             {
-                Y = i.FiledAt!.Value.AddHours(8).Year, M = i.FiledAt!.Value.AddHours(8).Month, D = i.FiledAt!.Value.AddHours(8).Day, H = i.FiledAt!.Value.AddHours(8).Hour,
+                Y = i.FiledAt!.Value.AddHours(ChinaDay.OffsetHours).Year, M = i.FiledAt!.Value.AddHours(ChinaDay.OffsetHours).Month, D = i.FiledAt!.Value.AddHours(ChinaDay.OffsetHours).Day, H = i.FiledAt!.Value.AddHours(ChinaDay.OffsetHours).Hour,
                 i.GridId, i.CategoryId, i.Source, i.HandlingUnitId, i.ReporterGridWorkerId,
             })
             .Select(g => new { g.Key, Count = g.Count() })
@@ -83,7 +83,7 @@ internal sealed class IncidentRollupCounter
         var dispatched = await incidents.Where(i => i.DispatchedAt >= from && i.DispatchedAt < to)
             .GroupBy(i => new
             {
-                Y = i.DispatchedAt!.Value.AddHours(8).Year, M = i.DispatchedAt!.Value.AddHours(8).Month, D = i.DispatchedAt!.Value.AddHours(8).Day, H = i.DispatchedAt!.Value.AddHours(8).Hour,
+                Y = i.DispatchedAt!.Value.AddHours(ChinaDay.OffsetHours).Year, M = i.DispatchedAt!.Value.AddHours(ChinaDay.OffsetHours).Month, D = i.DispatchedAt!.Value.AddHours(ChinaDay.OffsetHours).Day, H = i.DispatchedAt!.Value.AddHours(ChinaDay.OffsetHours).Hour,
                 i.GridId, i.CategoryId, i.Source, i.HandlingUnitId, i.ReporterGridWorkerId,
             })
             .Select(g => new { g.Key, Count = g.Count() })
@@ -97,7 +97,7 @@ internal sealed class IncidentRollupCounter
         var closed = await incidents.Where(i => i.ClosedAt >= from && i.ClosedAt < to)
             .GroupBy(i => new
             {
-                Y = i.ClosedAt!.Value.AddHours(8).Year, M = i.ClosedAt!.Value.AddHours(8).Month, D = i.ClosedAt!.Value.AddHours(8).Day, H = i.ClosedAt!.Value.AddHours(8).Hour,
+                Y = i.ClosedAt!.Value.AddHours(ChinaDay.OffsetHours).Year, M = i.ClosedAt!.Value.AddHours(ChinaDay.OffsetHours).Month, D = i.ClosedAt!.Value.AddHours(ChinaDay.OffsetHours).Day, H = i.ClosedAt!.Value.AddHours(ChinaDay.OffsetHours).Hour,
                 i.GridId, i.CategoryId, i.Source, i.HandlingUnitId, i.ReporterGridWorkerId,
             })
             .Select(g => new
@@ -131,7 +131,7 @@ internal sealed class IncidentRollupCounter
                 && i.Stage != IncidentStage.Closed && i.Stage != IncidentStage.Evaluated && i.Stage != IncidentStage.Rejected)
             .GroupBy(i => new
             {
-                Y = i.ResolveDueAt.AddHours(8).Year, M = i.ResolveDueAt.AddHours(8).Month, D = i.ResolveDueAt.AddHours(8).Day, H = i.ResolveDueAt.AddHours(8).Hour,
+                Y = i.ResolveDueAt.AddHours(ChinaDay.OffsetHours).Year, M = i.ResolveDueAt.AddHours(ChinaDay.OffsetHours).Month, D = i.ResolveDueAt.AddHours(ChinaDay.OffsetHours).Day, H = i.ResolveDueAt.AddHours(ChinaDay.OffsetHours).Hour,
                 i.GridId, i.CategoryId, i.Source, i.HandlingUnitId, i.ReporterGridWorkerId,
             })
             .Select(g => new { g.Key, Count = g.Count() })
@@ -149,7 +149,7 @@ internal sealed class IncidentRollupCounter
             .Join(db.Incidents, h => h.IncidentId, i => i.Id, (h, i) => new { h.At, h.Action, i.GridId, i.CategoryId, i.Source, i.HandlingUnitId, i.ReporterGridWorkerId })
             .GroupBy(x => new
             {
-                Y = x.At.AddHours(8).Year, M = x.At.AddHours(8).Month, D = x.At.AddHours(8).Day, H = x.At.AddHours(8).Hour,
+                Y = x.At.AddHours(ChinaDay.OffsetHours).Year, M = x.At.AddHours(ChinaDay.OffsetHours).Month, D = x.At.AddHours(ChinaDay.OffsetHours).Day, H = x.At.AddHours(ChinaDay.OffsetHours).Hour,
                 x.GridId, x.CategoryId, x.Source, x.HandlingUnitId, x.ReporterGridWorkerId,
             })
             .Select(g => new
@@ -182,7 +182,7 @@ internal sealed class IncidentRollupCounter
                 })
             .GroupBy(x => new
             {
-                Y = x.RatedAt.AddHours(8).Year, M = x.RatedAt.AddHours(8).Month, D = x.RatedAt.AddHours(8).Day, H = x.RatedAt.AddHours(8).Hour,
+                Y = x.RatedAt.AddHours(ChinaDay.OffsetHours).Year, M = x.RatedAt.AddHours(ChinaDay.OffsetHours).Month, D = x.RatedAt.AddHours(ChinaDay.OffsetHours).Day, H = x.RatedAt.AddHours(ChinaDay.OffsetHours).Hour,
                 x.GridId, x.CategoryId, x.Source, x.HandlingUnitId, x.ReporterGridWorkerId,
             })
             .Select(g => new
@@ -211,7 +211,7 @@ internal sealed class IncidentRollupCounter
         var rows = await db.PatrolCheckIns.AsNoTracking()
             .Where(c => c.At >= from && c.At < to)
             .Join(db.Patrols, c => c.PatrolId, p => p.Id, (c, p) => new { c.At, c.GridId, p.GridWorkerId })
-            .GroupBy(x => new { Y = x.At.AddHours(8).Year, M = x.At.AddHours(8).Month, D = x.At.AddHours(8).Day, H = x.At.AddHours(8).Hour, x.GridId, x.GridWorkerId })
+            .GroupBy(x => new { Y = x.At.AddHours(ChinaDay.OffsetHours).Year, M = x.At.AddHours(ChinaDay.OffsetHours).Month, D = x.At.AddHours(ChinaDay.OffsetHours).Day, H = x.At.AddHours(ChinaDay.OffsetHours).Hour, x.GridId, x.GridWorkerId })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);
         foreach (var r in rows)

@@ -76,7 +76,9 @@ public static class IncidentEndpoints
                 return await idempotency.FinishAsync(recordId, refused, StatusCodes.Status422UnprocessableEntity, null, null, cancellationToken);
             }
             var location = $"/api/v1/incidents/{result.Incident!.Id}";
-            return ApiIdempotency.Stored(result.Answer!, StatusCodes.Status201Created, location);
+            // The answer was stored inside the transaction; without a key there is nothing stored to replay.
+            var stored = result.Answer ?? ApiIdempotency.Serialize(IncidentDto.From(result.Incident, result.GridCode));
+            return ApiIdempotency.Stored(stored, StatusCodes.Status201Created, location);
         }
         catch
         {
