@@ -35,6 +35,10 @@ internal sealed class HubClientProcesses : IAsyncDisposable
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(HubClientProcesses).Assembly.Location); // started as `dotnet CommandCenter.LoadTests.dll`
+            }
             foreach (var arg in new[] { "hub-clients", "--url", address.ToString(), "--key", key, "--node", nodeCode,
                          "--count", count.ToString(CultureInfo.InvariantCulture), "--batch", batch.ToString(CultureInfo.InvariantCulture), "--out", output })
             {
