@@ -55,6 +55,7 @@ public static class CommandCenterDataExtensions
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GridLocator>();
         AddLiveFeed(services, configuration);
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<IncidentTransitionService>();
         services.AddOptions<SlaWatchOptions>().Bind(configuration.GetSection(SlaWatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -90,9 +90,10 @@ public sealed class IncidentIntakeService(
     GridLocator gridLocator,
     IOptions<SlaOptions> slaOptions,
     TimeProvider time,
-    ILiveFeed? liveFeed = null)
+    ILiveFeed? liveFeed = null,
+    IOptions<IntakeOptions>? intakeOptions = null)
 {
-    private readonly IncidentIntakeWriter _writer = new(contextFactory, time);
+    private readonly IncidentIntakeWriter _writer = new(contextFactory, time, intakeOptions?.Value.GroupWindow ?? TimeSpan.Zero);
 
     /// <summary>Reports committed by this service, and the transactions (group commits) that committed them.</summary>
     public (long Reports, long Transactions) Committed => _writer.Committed;
