@@ -46,7 +46,7 @@ internal static class HubLoad
         await live.WhenLoaded.WaitAsync(TimeSpan.FromSeconds(30));
         await live.ReloadAsync();
         Console.WriteLine($"# app on {host.Address}, database {host.DatabasePath}");
-        Console.WriteLine($"# {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}; {(options.ClientProcesses > 0 ? $"clients in {options.ClientProcesses} processes of their own, load generator and app in this one" : "clients, load generator and app share this process")}");
+        Console.WriteLine($"# {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}; {(options.ClientProcesses > 0 ? $"clients in {options.ClientProcesses} processes of their own (tiered compilation off), load generator and app in this one" : "clients, load generator and app share this process")}");
         Console.WriteLine($"# {options.Clients} {HubLoadClient.Describe(options.ClientKind)} clients (batches of {options.Batch}), {options.Rate}/s for {options.Seconds} s with {options.Senders} senders, Live:MaxChangesPerDelta={options.MaxChanges}");
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Senders, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };

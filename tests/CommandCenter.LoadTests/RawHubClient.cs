@@ -337,7 +337,10 @@ internal sealed class RawHubClient : IHubLoadClient
             else if (reader.ValueTextEquals("at"u8))
             {
                 reader.Read();
-                at = reader.GetDateTimeOffset().UtcTicks;
+                if (kind is -1 or (int)ChangeKind.IncidentCreated) // kind comes first on the wire: other changes skip the parse
+                {
+                    at = reader.GetDateTimeOffset().UtcTicks;
+                }
             }
             else
             {
