@@ -122,13 +122,13 @@ internal static class HubLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# ingest: {ingest.Sent} sent, {ingest.Created.Count} × 201, non-201: {(statuses.Length == 0 ? "0" : statuses)}, errors {ingest.Errors}; send lag behind schedule p50 {ingest.Lag.P(0.5):0} ms, max {ingest.Lag.P(1):0} ms; POST latency p50 {ingest.Post.P(0.5):0} ms, p99 {ingest.Post.P(0.99):0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# deltas received {report.Deltas:N0} (≈ {(connectedCount == 0 ? 0 : report.Deltas / (double)connectedCount):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : report.Matched / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, clients disconnected early {report.Disconnected}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}; drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
+            $"# deltas received {report.Deltas:N0} (≈ {(connectedCount == 0 ? 0 : report.Deltas / (double)connectedCount):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : report.Matched / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, clients disconnected early {report.Disconnected}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}, min from commit {report.FromCommit.P(0):0.0} ms (< 0: the clocks disagree); drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# GC heap per connection ≈ {(connectedCount == 0 ? 0 : (connected.Heap - before.Heap) / (double)connectedCount / 1024):0.0} KiB and working set ≈ {(connectedCount == 0 ? 0 : (connected.WorkingSet - before.WorkingSet) / (double)connectedCount / 1024):0.0} KiB ({(clientProcesses is null ? "server + client side of each connection" : "server side only")})"));
         if (clientsConnected is { } c0 && clientsAfter is { } c1)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"# client processes: CPU {(c1.Cpu - c0.Cpu).TotalSeconds:0.0} s during ingest + drain ({Pct(c1.Cpu - c0.Cpu, ingestWall)} % of 2 cores), working set {c1.WorkingSet / MiB:0} MiB"));
+                $"# client processes ({HubLoadClient.Name(options.ClientKind)}): CPU {(c1.Cpu - c0.Cpu).TotalSeconds:0.0} s during ingest + drain ({Pct(c1.Cpu - c0.Cpu, ingestWall)} % of 2 cores, ≈ {(report.Deltas == 0 ? 0 : (c1.Cpu - c0.Cpu).TotalMicroseconds / report.Deltas):0} µs per delta message), working set {c1.WorkingSet / MiB:0} MiB"));
         }
 
         var disposeClock = Stopwatch.StartNew();
