@@ -42,7 +42,7 @@ internal sealed class RawHubClient : IHubLoadClient
     private int _start;
     private int _end;
     private bool _handshakeAnswered;
-    private bool _disposing;
+    private volatile bool _disposing;
     private int _createdChanges;
     private Task? _receiving;
     private Task? _pinging;
