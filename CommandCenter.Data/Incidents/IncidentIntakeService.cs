@@ -1,8 +1,6 @@
-using System.Globalization;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Live;
-using CommandCenter.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,23 +30,53 @@ public sealed record IncidentReport
     public DateTime? ReportedAt { get; init; }
 }
 
+/// <summary>An Idempotency-Key as the intake checks it: the client, the key and the hash of the request.</summary>
+public sealed record IdempotencyKey(string ClientId, string Key, string RequestHash);
+
 /// <summary>
-/// The idempotency record a report completes in its own transaction. <paramref name="Answer"/> (the incident and its
-/// grid code → the response text) is stored with it, so a replay needs no second write after the commit.
+/// How a report is made idempotent. Either it completes a record reserved earlier (<see cref="RecordId"/>), or the
+/// intake checks and records <see cref="Key"/> itself, inside the incident's own transaction (no reservation commit;
+/// a retry that arrives while the first is still queued replays its answer). <see cref="Answer"/> (the incident and
+/// its grid code → the response text) is stored with the record, so a replay needs no second write after the commit.
 /// </summary>
-public sealed record IntakeIdempotency(long RecordId, Func<Incident, string?, string>? Answer = null);
+public sealed record IntakeIdempotency
+{
+    public IntakeIdempotency(long recordId, Func<Incident, string?, string>? answer = null)
+    {
+        RecordId = recordId;
+        Answer = answer;
+    }
+
+    public IntakeIdempotency(IdempotencyKey key, Func<Incident, string?, string>? answer = null)
+    {
+        Key = key;
+        Answer = answer;
+    }
+
+    public long? RecordId { get; }
+    public IdempotencyKey? Key { get; }
+    public Func<Incident, string?, string>? Answer { get; }
+}
 
 public enum IntakeStatus
 {
     Created = 0,
     Invalid = 1,
     OutOfScope = 2,
+    /// <summary>The Idempotency-Key was committed before with the same request: <see cref="IntakeResult.Replay"/> is its record.</summary>
+    Replayed = 3,
+    /// <summary>The Idempotency-Key was used for another request.</summary>
+    KeyReused = 4,
+    /// <summary>The Idempotency-Key is reserved by a request still in progress.</summary>
+    KeyInFlight = 5,
 }
 
 /// <param name="GridCode">The code of the grid the report was placed in (set when created).</param>
 /// <param name="Answer">The answer stored with the idempotency record, when one was asked for.</param>
+/// <param name="Replay">The stored record to answer with, when <see cref="IntakeStatus.Replayed"/>.</param>
 public sealed record IntakeResult(
-    IntakeStatus Status, Incident? Incident = null, IReadOnlyDictionary<string, string[]>? Errors = null, string? GridCode = null, string? Answer = null)
+    IntakeStatus Status, Incident? Incident = null, IReadOnlyDictionary<string, string[]>? Errors = null, string? GridCode = null, string? Answer = null,
+    IdempotencyRecord? Replay = null)
 {
     public bool Succeeded => Status == IntakeStatus.Created;
 }
@@ -64,7 +92,10 @@ public sealed class IncidentIntakeService(
     TimeProvider time,
     ILiveFeed? liveFeed = null)
 {
-    private const int MaxNumberAttempts = 5;
+    private readonly IncidentIntakeWriter _writer = new(contextFactory, time);
+
+    /// <summary>Reports committed by this service, and the transactions (group commits) that committed them.</summary>
+    public (long Reports, long Transactions) Committed => _writer.Committed;
 
     /// <summary>How long a category edit (such as deactivation) may take to reach intake.</summary>
     public static readonly TimeSpan CategoryCacheLifetime = TimeSpan.FromSeconds(30);
@@ -88,7 +119,7 @@ public sealed class IncidentIntakeService(
         var errors = IncidentReportValidation.Validate(report, now);
         if (errors.Count > 0)
         {
-            return new IntakeResult(IntakeStatus.Invalid, Errors: errors);
+            return await RefuseAsync(new IntakeResult(IntakeStatus.Invalid, Errors: errors), idempotency, cancellationToken);
         }
 
         var category = await FindCategoryAsync(report, cancellationToken);
@@ -104,11 +135,13 @@ public sealed class IncidentIntakeService(
         }
         if (errors.Count > 0)
         {
-            return new IntakeResult(IntakeStatus.Invalid, Errors: errors);
+            return await RefuseAsync(new IntakeResult(IntakeStatus.Invalid, Errors: errors), idempotency, cancellationToken);
         }
         if (!HierarchyCode.IsWithin(grid!.Code, scopeCode))
         {
-            return new IntakeResult(IntakeStatus.OutOfScope, Errors: new Dictionary<string, string[]> { ["grid"] = ["The place lies outside your area."] });
+            return await RefuseAsync(
+                new IntakeResult(IntakeStatus.OutOfScope, Errors: new Dictionary<string, string[]> { ["grid"] = ["The place lies outside your area."] }),
+                idempotency, cancellationToken);
         }
 
         var reportedAt = report.ReportedAt?.ToUniversalTime() ?? now;
@@ -155,84 +188,44 @@ public sealed class IncidentIntakeService(
                 },
             ],
         };
-        var (incident, answer) = await CommitAsync(NewIncident, category!, grid.Code, idempotency, alsoInTransaction, now, cancellationToken);
+        var written = await _writer.CommitAsync(new PendingIntake(NewIncident, category!, grid.Code, idempotency, alsoInTransaction));
+        switch (written.Outcome)
+        {
+            case IntakeWriteOutcome.Replayed:
+                return new IntakeResult(IntakeStatus.Replayed, Replay: written.Record);
+            case IntakeWriteOutcome.KeyReused:
+                return new IntakeResult(IntakeStatus.KeyReused);
+            case IntakeWriteOutcome.KeyInFlight:
+                return new IntakeResult(IntakeStatus.KeyInFlight);
+        }
+        var incident = written.Incident!;
         if (liveFeed is not null)
         {
-            await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentCreated, incident, null, now), CancellationToken.None);
+            await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentCreated, incident, null, written.CommittedAt), CancellationToken.None);
         }
-        return new IntakeResult(IntakeStatus.Created, incident, GridCode: grid.Code, Answer: answer);
+        return new IntakeResult(IntakeStatus.Created, incident, GridCode: grid.Code, Answer: written.Answer);
     }
 
     /// <summary>
-    /// Commits the incident (and completes its idempotency record, with the answer) in one transaction. Numbers are
-    /// the local date and a daily sequence; a report that loses the race for a number retries on a fresh context.
-    /// The incident comes back with its category, so the caller can present it without reading it back.
+    /// A refused report whose Idempotency-Key was committed before: the first answer (or the key's misuse) wins over
+    /// the refusal, so a retry never sees another answer than the first, even after a category or scope changed.
     /// </summary>
-    private async Task<(Incident Incident, string? Answer)> CommitAsync(
-        Func<Incident> newIncident, IncidentCategory category, string gridCode, IntakeIdempotency? idempotency,
-        Func<CommandCenterDbContext, Incident, CancellationToken, Task>? alsoInTransaction, DateTime now, CancellationToken cancellationToken)
+    private async Task<IntakeResult> RefuseAsync(IntakeResult refusal, IntakeIdempotency? idempotency, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        if (idempotency?.Key is not { } key)
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var incident = newIncident();
-            var prefix = ChinaDay.Local(incident.ReportedAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            long sequence;
-            try
-            {
-                sequence = await NextNumberAsync(db, prefix, cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
-            {
-                continue; // two first reports of a day created the counter at once
-            }
-            incident.Number = prefix + sequence.ToString("D6", CultureInfo.InvariantCulture);
-            db.Incidents.Add(incident);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                if (alsoInTransaction is not null)
-                {
-                    await alsoInTransaction(db, incident, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                // No SaveChanges after this point: the cached category must never be attached to the context.
-                incident.Category = category;
-                var answer = idempotency?.Answer?.Invoke(incident, gridCode);
-                if (idempotency is not null)
-                {
-                    await IdempotencyStore.CompleteAsync(db, idempotency.RecordId, 201, "incident", incident.Id, now, cancellationToken, answer);
-                }
-                await transaction.CommitAsync(cancellationToken);
-                return (incident, answer);
-            }
-            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
-            {
-                // A unique key taken meanwhile (a side record, or a number written by an import): start again on a fresh context.
-            }
+            return refusal;
         }
-    }
-
-    /// <summary>
-    /// The day's next sequence number, in one statement (UPDATE … RETURNING / OUTPUT). The UPDATE locks the counter
-    /// row until the transaction ends, so concurrent reports queue there; the first report of a day creates the
-    /// counter from the highest number already stored.
-    /// </summary>
-    private static async Task<long> NextNumberAsync(CommandCenterDbContext db, string prefix, CancellationToken cancellationToken)
-    {
-        var key = "incident:" + prefix;
-        var incremented = await SequenceCounter.IncrementAsync(db, key, cancellationToken);
-        if (incremented is { } value)
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Set<IdempotencyRecord>().AsNoTracking()
+            .SingleOrDefaultAsync(r => r.ClientId == key.ClientId && r.Key == key.Key, cancellationToken);
+        return stored switch
         {
-            return value;
-        }
-        var last = await db.Incidents.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, cancellationToken);
-        var start = last is null ? 1 : long.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + 1;
-        db.Set<SequenceCounter>().Add(new SequenceCounter { Key = key, Value = start });
-        await db.SaveChangesAsync(cancellationToken);
-        return start;
+            null => refusal,
+            _ when stored.RequestHash != key.RequestHash => new IntakeResult(IntakeStatus.KeyReused),
+            { State: IdempotencyState.Completed } => new IntakeResult(IntakeStatus.Replayed, Replay: stored),
+            _ => refusal,
+        };
     }
 
     private async Task<GridShape?> FindGridAsync(IncidentReport report, CancellationToken cancellationToken) =>

@@ -14,16 +14,17 @@ public class SequenceCounter
     public long Value { get; set; }
 
     /// <summary>
-    /// Adds one to the counter and returns the new value in a single round trip (UPDATE … RETURNING on SQLite and
-    /// PostgreSQL, UPDATE … OUTPUT on SQL Server); null when the counter does not exist yet.
+    /// Adds <paramref name="count"/> to the counter and returns the new value in a single round trip (UPDATE … RETURNING
+    /// on SQLite and PostgreSQL, UPDATE … OUTPUT on SQL Server); null when the counter does not exist yet.
     /// </summary>
-    public static async Task<long?> IncrementAsync(CommandCenterDbContext db, string key, CancellationToken cancellationToken)
+    public static async Task<long?> IncrementAsync(CommandCenterDbContext db, string key, int count, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var table = db.Model.FindEntityType(typeof(SequenceCounter))!.GetTableName();
         var sql = db is SqlServerCommandCenterDbContext
-            ? $"UPDATE [{table}] SET [Value] = [Value] + 1 OUTPUT inserted.[Value] WHERE [Key] = {{0}}"
-            : $"UPDATE \"{table}\" SET \"Value\" = \"Value\" + 1 WHERE \"Key\" = {{0}} RETURNING \"Value\"";
-        var values = await db.Database.SqlQueryRaw<long>(sql, key).ToListAsync(cancellationToken);
+            ? $"UPDATE [{table}] SET [Value] = [Value] + {{1}} OUTPUT inserted.[Value] WHERE [Key] = {{0}}"
+            : $"UPDATE \"{table}\" SET \"Value\" = \"Value\" + {{1}} WHERE \"Key\" = {{0}} RETURNING \"Value\"";
+        var values = await db.Database.SqlQueryRaw<long>(sql, key, (long)count).ToListAsync(cancellationToken);
         return values.Count == 0 ? null : values[0];
     }
 }

@@ -73,13 +73,16 @@ public static class DatabaseRegistration
 
     /// <summary>
     /// WAL-friendly settings on every SQLite connection: fast commits, and waiting instead of failing on a busy database.
+    /// Reads go through a memory map (up to 1 GiB of the file): a pooled connection drops its page cache whenever
+    /// another connection has written, and re-reading pages through the map costs no system call and no copy (with
+    /// pread, re-reading was 7 % of the CPU at 200 reports/s).
     /// The settings last as long as the native connection, which the SqliteConnection pool reuses, so they are sent once
     /// per native connection rather than on every open (a context opens and closes its connection per query).
     /// </summary>
     private sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
         public static readonly SqlitePragmaInterceptor Instance = new();
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824;";
         private static readonly ConditionalWeakTable<object, object> Configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

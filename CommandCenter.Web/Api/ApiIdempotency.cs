@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using CommandCenter.Data.Idempotency;
+using CommandCenter.Data.Incidents;
 
 namespace CommandCenter.Web.Api;
 
@@ -15,6 +17,37 @@ public sealed class ApiIdempotency(IdempotencyStore store)
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>
+    /// The request's Idempotency-Key for an operation that checks it inside its own transaction (incident intake):
+    /// no database work here, only the header's rules. Either a problem, or the key (null when absent and not required).
+    /// </summary>
+    public static (IResult? Problem, IdempotencyKey? Key) KeyOf(HttpContext http, ApiCaller caller, byte[] body, bool required)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (key.Length == 0)
+        {
+            return required ? (MissingKey(), null) : (null, null);
+        }
+        return IdempotencyStore.IsValidKey(key)
+            ? (null, new IdempotencyKey(caller.ClientId, key, RequestHash(http.Request, body)))
+            : (MalformedKey(), null);
+    }
+
+    /// <summary>The answers for a key already used: the first answer replayed, another request (422), or still in flight (409).</summary>
+    public static IResult Replayed(HttpContext http, IdempotencyRecord record) => Replay(http, record);
+
+    public static IResult KeyReused() => ApiProblems.Unprocessable(
+        new Dictionary<string, string[]> { [Header] = ["This key was used for a different request."] },
+        "The Idempotency-Key was already used with another body.");
+
+    public static IResult KeyInFlight() => ApiProblems.Conflict("A request with this Idempotency-Key is still being processed; retry later.");
+
+    private static ProblemHttpResult MissingKey() => ApiProblems.BadRequest(
+        $"This request needs an {Header} header (a unique value per report, reused on retries).", new Dictionary<string, string[]> { [Header] = ["Required."] });
+
+    private static ProblemHttpResult MalformedKey() => ApiProblems.BadRequest(
+        $"An {Header} is 1–{IdempotencyStore.MaxKeyLength} printable ASCII characters.", new Dictionary<string, string[]> { [Header] = ["Malformed."] });
+
+    /// <summary>
     /// Either an answer to return at once (a problem or a replay), or the id of a fresh reservation
     /// (null when the header is absent and not required).
     /// </summary>
@@ -23,25 +56,19 @@ public sealed class ApiIdempotency(IdempotencyStore store)
         var key = http.Request.Headers[Header].ToString();
         if (key.Length == 0)
         {
-            return required
-                ? (ApiProblems.BadRequest($"This request needs an {Header} header (a unique value per report, reused on retries).",
-                    new Dictionary<string, string[]> { [Header] = ["Required."] }), null)
-                : (null, null);
+            return required ? (MissingKey(), null) : (null, null);
         }
         if (!IdempotencyStore.IsValidKey(key))
         {
-            return (ApiProblems.BadRequest($"An {Header} is 1–{IdempotencyStore.MaxKeyLength} printable ASCII characters.",
-                new Dictionary<string, string[]> { [Header] = ["Malformed."] }), null);
+            return (MalformedKey(), null);
         }
 
         var reservation = await store.ReserveAsync(caller.ClientId, key, RequestHash(http.Request, body), cancellationToken);
         return reservation.Outcome switch
         {
             ReservationOutcome.Reserved => (null, reservation.Record!.Id),
-            ReservationOutcome.Mismatch => (ApiProblems.Unprocessable(
-                new Dictionary<string, string[]> { [Header] = ["This key was used for a different request."] },
-                "The Idempotency-Key was already used with another body."), null),
-            ReservationOutcome.InFlight => (ApiProblems.Conflict("A request with this Idempotency-Key is still being processed; retry later."), null),
+            ReservationOutcome.Mismatch => (KeyReused(), null),
+            ReservationOutcome.InFlight => (KeyInFlight(), null),
             _ => (Replay(http, reservation.Record!), null),
         };
     }

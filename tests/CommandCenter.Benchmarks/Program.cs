@@ -9,9 +9,17 @@ if (args.Length == 3 && args[0] == "analytics" || args.Length == 5 && args[0] ==
     var provider = args.Length == 5 ? Enum.Parse<CommandCenter.Data.Providers.DatabaseProvider>(args[2]) : CommandCenter.Data.Providers.DatabaseProvider.Sqlite;
     return await AnalyticsBenchmark.RunAsync(provider, args[^1], Console.Out);
 }
+// dotnet run -c Release --project tests/CommandCenter.Benchmarks -- intake --connection "Data Source=/tmp/intake.db" [--provider Sqlite] [--rate 200] [--callers 16] [--seconds 20] [--warmup 30]
+if (args.Length > 0 && args[0] == "intake")
+{
+    string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+    int Number(string name, int fallback) => int.Parse(Arg(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+    return await IntakeBenchmark.RunAsync(Enum.Parse<CommandCenter.Data.Providers.DatabaseProvider>(Arg("--provider", "Sqlite")), Arg("--connection", "Data Source=/tmp/cc-intake-bench.db"),
+        Number("--rate", 200), Number("--callers", 16), Number("--seconds", 20), Number("--warmup", 30), Console.Out);
+}
 if (args.Length == 0 || args[0] != "seed")
 {
-    Console.Error.WriteLine("usage: analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
+    Console.Error.WriteLine("usage: intake [--provider P] [--connection \"...\"] [--rate R] [--callers C] [--seconds S] [--warmup W]  |  analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
     return 2;
 }
 var options = SeedBenchmark.Options.Parse(args.AsSpan(1));

@@ -21,8 +21,7 @@ public static class IncidentEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(
-        HttpContext http, ApiIdempotency idempotency, IncidentIntakeService intake, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, IncidentIntakeService intake, CancellationToken cancellationToken)
     {
         var (request, body, problem) = await ApiJson.ReadAsync<CreateIncidentRequest>(http.Request, cancellationToken);
         if (problem is not null)
@@ -35,56 +34,44 @@ public static class IncidentEndpoints
         {
             return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["source"] = ["Required for this channel."] });
         }
+        // The key is checked and recorded by the intake inside the incident's own transaction, with the answer.
+        var (keyProblem, key) = ApiIdempotency.KeyOf(http, caller, body, required: true);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
 
-        var (answer, recordId) = await idempotency.BeginAsync(http, caller, body, required: true, cancellationToken);
-        if (answer is not null)
+        var report = new IncidentReport
         {
-            return answer;
-        }
-        try
+            Title = request.Title ?? string.Empty,
+            Description = request.Description,
+            Source = source.Value,
+            CategoryCode = request.CategoryCode,
+            CategoryId = request.CategoryId,
+            Priority = request.Priority ?? IncidentPriority.Normal,
+            GridId = request.GridId,
+            GridCode = request.GridCode,
+            Latitude = request.Latitude,
+            Longitude = request.Longitude,
+            Address = request.Address,
+            PlaceId = request.PlaceId,
+            ReporterName = request.ReporterName,
+            ReporterPhone = request.ReporterPhone,
+            ReporterGridWorkerId = request.ReporterGridWorkerId,
+            ReportedAt = request.ReportedAt?.UtcDateTime,
+            PhotoUrls = request.PhotoUrls,
+        };
+        var idempotency = new IntakeIdempotency(key!, (incident, gridCode) => ApiIdempotency.Serialize(IncidentDto.From(incident, gridCode)));
+        var result = await intake.ReportAsync(report, caller.Actor, caller.ScopeCode, idempotency, cancellationToken);
+        return result.Status switch
         {
-            var report = new IncidentReport
-            {
-                Title = request.Title ?? string.Empty,
-                Description = request.Description,
-                Source = source.Value,
-                CategoryCode = request.CategoryCode,
-                CategoryId = request.CategoryId,
-                Priority = request.Priority ?? IncidentPriority.Normal,
-                GridId = request.GridId,
-                GridCode = request.GridCode,
-                Latitude = request.Latitude,
-                Longitude = request.Longitude,
-                Address = request.Address,
-                PlaceId = request.PlaceId,
-                ReporterName = request.ReporterName,
-                ReporterPhone = request.ReporterPhone,
-                ReporterGridWorkerId = request.ReporterGridWorkerId,
-                ReportedAt = request.ReportedAt?.UtcDateTime,
-                PhotoUrls = request.PhotoUrls,
-            };
-            // The answer is stored with the idempotency record inside the incident's transaction.
-            var completion = recordId is { } id
-                ? new IntakeIdempotency(id, (incident, gridCode) => ApiIdempotency.Serialize(IncidentDto.From(incident, gridCode)))
-                : null;
-            var result = await intake.ReportAsync(report, caller.Actor, caller.ScopeCode, completion, cancellationToken);
-            if (!result.Succeeded)
-            {
-                var refused = result.Status == IntakeStatus.OutOfScope
-                    ? ApiProblems.Forbidden("The place lies outside your area.")
-                    : (IResult)ApiProblems.Unprocessable(new Dictionary<string, string[]>(result.Errors!));
-                return await idempotency.FinishAsync(recordId, refused, StatusCodes.Status422UnprocessableEntity, null, null, cancellationToken);
-            }
-            var location = $"/api/v1/incidents/{result.Incident!.Id}";
-            // The answer was stored inside the transaction; without a key there is nothing stored to replay.
-            var stored = result.Answer ?? ApiIdempotency.Serialize(IncidentDto.From(result.Incident, result.GridCode));
-            return ApiIdempotency.Stored(stored, StatusCodes.Status201Created, location);
-        }
-        catch
-        {
-            await idempotency.AbandonAsync(recordId);
-            throw;
-        }
+            IntakeStatus.Created => ApiIdempotency.Stored(result.Answer!, StatusCodes.Status201Created, $"/api/v1/incidents/{result.Incident!.Id}"),
+            IntakeStatus.Replayed => ApiIdempotency.Replayed(http, result.Replay!),
+            IntakeStatus.KeyReused => ApiIdempotency.KeyReused(),
+            IntakeStatus.KeyInFlight => ApiIdempotency.KeyInFlight(),
+            IntakeStatus.OutOfScope => ApiProblems.Forbidden("The place lies outside your area."),
+            _ => ApiProblems.Unprocessable(new Dictionary<string, string[]>(result.Errors!)),
+        };
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
