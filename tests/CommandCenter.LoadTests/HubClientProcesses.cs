@@ -6,8 +6,9 @@ namespace CommandCenter.LoadTests;
 /// <summary>
 /// The hub clients in processes of their own (<c>hub --client-processes P</c>), so that the app's process holds only the
 /// server and the senders and its CPU and memory are the server's. Each child runs <c>hub-clients</c> with the run's
-/// <see cref="HubClientKind"/>, with tiered compilation off: it connects its share, prints <c>READY connected failed [error]</c>, then <c>RECEIVED n</c> four times a second until it reads
-/// <c>STOP</c>, writes its <see cref="ClientRecord"/>s to a file and prints <c>DONE</c>.
+/// <see cref="HubClientKind"/> and tiered compilation off: it connects its share, prints
+/// <c>READY connected failed [error]</c>, then <c>RECEIVED n</c> four times a second until it reads <c>STOP</c>, writes
+/// its <see cref="ClientRecord"/>s to a file and prints <c>DONE</c>.
 /// </summary>
 internal sealed class HubClientProcesses : IAsyncDisposable
 {

@@ -14,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 // (client receive, wall-clock UTC, − `at`; one machine, one clock), from the 201's arrival and from the send, sequence
 // gaps, memory and CPU. The clients are cheap raw WebSocket clients that speak the JSON hub protocol themselves
 // (RawHubClient) or, with --client-kind signalr, the SignalR .NET client (SignalRHubClient). Without
-// --client-processes they run in the server's process: its memory and CPU figures then cover both.
+// --client-processes they run in the server's process: its memory and CPU figures then cover both. Client processes
+// run with tiered compilation off, so that their cost in the short run is the steady state's.
 //
 //   dotnet run -c Release --no-build --project tests/CommandCenter.LoadTests -- hub --clients 1000 --rate 200 --seconds 20 --client-processes 1
 //
