@@ -5,9 +5,10 @@ namespace CommandCenter.LoadTests;
 
 /// <summary>
 /// The hub clients in processes of their own (<c>hub --client-processes P</c>), so that the app's process holds only the
-/// server and the senders and its CPU and memory are the server's. Each child runs <c>hub-clients</c>: it connects its
-/// share, prints <c>READY connected failed [error]</c>, then <c>RECEIVED n</c> four times a second until it reads
-/// <c>STOP</c>, writes its <see cref="ClientRecord"/>s to a file and prints <c>DONE</c>.
+/// server and the senders and its CPU and memory are the server's. Each child runs <c>hub-clients</c> with the run's
+/// <see cref="HubClientKind"/> and tiered compilation off: it connects its share, prints
+/// <c>READY connected failed [error]</c>, then <c>RECEIVED n</c> four times a second until it reads <c>STOP</c>, writes
+/// its <see cref="ClientRecord"/>s to a file and prints <c>DONE</c>.
 /// </summary>
 internal sealed class HubClientProcesses : IAsyncDisposable
 {
@@ -22,7 +23,7 @@ internal sealed class HubClientProcesses : IAsyncDisposable
         public long Received;
     }
 
-    public static HubClientProcesses Start(int processes, int clients, Uri address, string key, string nodeCode, int batch, string folder)
+    public static HubClientProcesses Start(int processes, HubClientKind kind, int clients, Uri address, string key, string nodeCode, int batch, string folder)
     {
         var group = new HubClientProcesses();
         for (var i = 0; i < processes; i++)
@@ -34,12 +35,15 @@ internal sealed class HubClientProcesses : IAsyncDisposable
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
+                // Fully optimised code from the first call: without it the clients re-JIT their receive path (tiered
+                // compilation, PGO) during the short measured window, which cost the raw client ≈ 30 % more CPU.
+                Environment = { ["DOTNET_TieredCompilation"] = "0" },
             };
             if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
             {
                 start.ArgumentList.Add(typeof(HubClientProcesses).Assembly.Location); // started as `dotnet CommandCenter.LoadTests.dll`
             }
-            foreach (var arg in new[] { "hub-clients", "--url", address.ToString(), "--key", key, "--node", nodeCode,
+            foreach (var arg in new[] { "hub-clients", "--kind", HubLoadClient.Name(kind), "--url", address.ToString(), "--key", key, "--node", nodeCode,
                          "--count", count.ToString(CultureInfo.InvariantCulture), "--batch", batch.ToString(CultureInfo.InvariantCulture), "--out", output })
             {
                 start.ArgumentList.Add(arg);
@@ -130,34 +134,16 @@ internal sealed class HubClientProcesses : IAsyncDisposable
         }
     }
 
-    /// <summary>The child: <c>hub-clients --url U --key K --node CODE --count N --batch B --out FILE</c>.</summary>
+    /// <summary>The child: <c>hub-clients --kind raw|signalr --url U --key K --node CODE --count N --batch B --out FILE</c>.</summary>
     public static async Task<int> RunChildAsync(string[] args)
     {
         string Arg(string name) => args[Array.IndexOf(args, name) + 1];
         var address = new Uri(Arg("--url"));
         var count = int.Parse(Arg("--count"), CultureInfo.InvariantCulture);
         var batch = int.Parse(Arg("--batch"), CultureInfo.InvariantCulture);
-        var clients = new List<HubClient>(count);
-        var failed = 0;
-        string? firstError = null;
-        for (var start = 0; start < count; start += batch)
-        {
-            var next = Enumerable.Range(start, Math.Min(batch, count - start)).Select(_ => new HubClient(address, Arg("--key"))).ToList();
-            var results = await Task.WhenAll(next.Select(c => c.ConnectAsync(Arg("--node"), TimeSpan.FromSeconds(30))));
-            for (var i = 0; i < next.Count; i++)
-            {
-                if (results[i] is null)
-                {
-                    clients.Add(next[i]);
-                }
-                else
-                {
-                    failed++;
-                    firstError ??= results[i];
-                    await next[i].DisposeAsync();
-                }
-            }
-        }
+        var kind = HubLoadClient.ParseKind(Arg("--kind")) ?? throw new ArgumentException("--kind is raw or signalr");
+        var (clients, failed, firstError) = await HubLoadClient.ConnectAsync(
+            kind, count, batch, address, Arg("--key"), Arg("--node"), TimeSpan.MaxValue);
         Console.WriteLine($"READY {clients.Count} {failed}{(firstError is null ? "" : " " + firstError.ReplaceLineEndings(" "))}");
 
         var stop = Task.Run(async () =>
@@ -182,10 +168,7 @@ internal sealed class HubClientProcesses : IAsyncDisposable
             }
         }
         Console.WriteLine("DONE");
-        foreach (var chunk in clients.Chunk(200))
-        {
-            await Task.WhenAll(chunk.Select(c => c.DisposeAsync().AsTask())).WaitAsync(TimeSpan.FromSeconds(30));
-        }
+        await HubLoadClient.DisposeAllAsync(clients);
         return 0;
     }
 }

@@ -3,25 +3,26 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using CommandCenter.Data.Live;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Live;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-// Live hub fan-out: the real app on Kestrel at 127.0.0.1 (as for ingest), N SignalR .NET clients over WebSockets on
+// Live hub fan-out: the real app on Kestrel at 127.0.0.1 (as for ingest), N hub clients over WebSockets on
 // /hubs/live, each joined to the district node 610202, while incidents are POSTed at a paced rate R/s for D seconds.
-// Every client stamps the arrival of each IncidentCreated change; the tool reports deliveries (created × clients),
-// latency from the 201's arrival (an upper bound of the commit) and from the send, sequence gaps, memory and CPU.
-// The clients run in the same process as the server: memory and CPU figures cover both.
+// Every client stamps the arrival of each IncidentCreated change and keeps the change's `at` (the server's UTC time of
+// the change, stamped after the commit); the tool reports deliveries (created × clients), latency from the commit
+// (client receive, wall-clock UTC, − `at`; one machine, one clock), from the 201's arrival and from the send, sequence
+// gaps, memory and CPU. The clients are cheap raw WebSocket clients that speak the JSON hub protocol themselves
+// (RawHubClient) or, with --client-kind signalr, the SignalR .NET client (SignalRHubClient). Without
+// --client-processes they run in the server's process: its memory and CPU figures then cover both. Client processes
+// run with tiered compilation off, so that their cost in the short run is the steady state's.
 //
-//   dotnet run -c Release --no-build --project tests/CommandCenter.LoadTests -- hub --clients 1000 --rate 200 --seconds 20
+//   dotnet run -c Release --no-build --project tests/CommandCenter.LoadTests -- hub --clients 1000 --rate 200 --seconds 20 --client-processes 1
 //
 // Options: --clients N, --rate R (incidents/s), --seconds D, --senders (concurrent POSTs, 16), --batch (connects at a
 // time, 50), --drain (seconds to wait for late deliveries, 15), --max-changes (Live:MaxChangesPerDelta, 1000),
 // --client-processes P (run the clients in P processes of their own, so this process's CPU and memory are the server's;
-// 0 = in this process), --keep.
+// 0 = in this process), --client-kind raw|signalr (raw), --keep.
 namespace CommandCenter.LoadTests;
 
 internal static class HubLoad
@@ -33,7 +34,7 @@ internal static class HubLoad
         var options = HubOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: hub [--clients 1000] [--rate 200] [--seconds 20] [--senders 16] [--batch 50] [--drain 15] [--max-changes 1000] [--client-processes 0] [--keep]");
+            Console.Error.WriteLine("usage: hub [--clients 1000] [--rate 200] [--seconds 20] [--senders 16] [--batch 50] [--drain 15] [--max-changes 1000] [--client-processes 0] [--client-kind raw|signalr] [--keep]");
             return 2;
         }
         var settings = new Dictionary<string, string>
@@ -46,8 +47,8 @@ internal static class HubLoad
         await live.WhenLoaded.WaitAsync(TimeSpan.FromSeconds(30));
         await live.ReloadAsync();
         Console.WriteLine($"# app on {host.Address}, database {host.DatabasePath}");
-        Console.WriteLine($"# {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}; {(options.ClientProcesses > 0 ? $"clients in {options.ClientProcesses} processes of their own, load generator and app in this one" : "clients, load generator and app share this process")}");
-        Console.WriteLine($"# {options.Clients} clients (batches of {options.Batch}), {options.Rate}/s for {options.Seconds} s with {options.Senders} senders, Live:MaxChangesPerDelta={options.MaxChanges}");
+        Console.WriteLine($"# {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}; {(options.ClientProcesses > 0 ? $"clients in {options.ClientProcesses} processes of their own (tiered compilation off), load generator and app in this one" : "clients, load generator and app share this process")}");
+        Console.WriteLine($"# {options.Clients} {HubLoadClient.Describe(options.ClientKind)} clients (batches of {options.Batch}), {options.Rate}/s for {options.Seconds} s with {options.Senders} senders, Live:MaxChangesPerDelta={options.MaxChanges}");
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Senders, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
         using var http = new HttpClient(handler) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
@@ -61,12 +62,12 @@ internal static class HubLoad
 
         var process = Process.GetCurrentProcess();
         var before = Resources.Take(process);
-        var clients = new List<HubClient>(options.Clients);
+        var clients = new List<IHubLoadClient>();
         await using var clientProcesses = options.ClientProcesses > 0
-            ? HubClientProcesses.Start(options.ClientProcesses, options.Clients, host.Address, host.Key, LoadHost.DistrictCode, options.Batch, host.Folder)
+            ? HubClientProcesses.Start(options.ClientProcesses, options.ClientKind, options.Clients, host.Address, host.Key, LoadHost.DistrictCode, options.Batch, host.Folder)
             : null;
-        var failures = 0;
-        string? firstError = null;
+        int failures;
+        string? firstError;
         var connectClock = Stopwatch.StartNew();
         var connectDeadline = TimeSpan.FromSeconds(Math.Max(60, options.Clients / 10));
         int connectedCount;
@@ -76,25 +77,8 @@ internal static class HubLoad
         }
         else
         {
-            for (var start = 0; start < options.Clients && connectClock.Elapsed < connectDeadline; start += options.Batch)
-            {
-                var batch = Enumerable.Range(start, Math.Min(options.Batch, options.Clients - start))
-                    .Select(_ => new HubClient(host.Address, host.Key)).ToList();
-                var results = await Task.WhenAll(batch.Select(c => c.ConnectAsync(LoadHost.DistrictCode, TimeSpan.FromSeconds(30))));
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if (results[i] is null)
-                    {
-                        clients.Add(batch[i]);
-                    }
-                    else
-                    {
-                        failures++;
-                        firstError ??= results[i];
-                        await batch[i].DisposeAsync();
-                    }
-                }
-            }
+            (clients, failures, firstError) = await HubLoadClient.ConnectAsync(
+                options.ClientKind, options.Clients, options.Batch, host.Address, host.Key, LoadHost.DistrictCode, connectDeadline);
             connectedCount = clients.Count;
         }
         var connectTime = connectClock.Elapsed;
@@ -125,10 +109,10 @@ internal static class HubLoad
         var statuses = string.Join(" ", ingest.Statuses.Where(s => s.Key != 201).Select(s => $"{s.Key}×{s.Value}"));
 
         Console.WriteLine();
-        Console.WriteLine("| clients | target/s | achieved/s | created | deliveries expected | received | missing | p50 ms | p95 ms | p99 ms | max ms | from send p50 / p99 / max ms | seq gaps | changes dropped |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| clients | target/s | achieved/s | created | deliveries expected | received | missing | p50 / p95 / p99 / max ms from commit | from the 201 p50 / p95 / p99 / max ms | from send p50 / p99 / max ms | seq gaps | changes dropped |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {connectedCount} | {options.Rate} | {ingest.Created.Count / ingest.Elapsed.TotalSeconds:0.0} | {ingest.Created.Count} | {expected:N0} | {report.Matched:N0} | {expected - report.Matched:N0} | {report.FromResponse.P(0.50):0} | {report.FromResponse.P(0.95):0} | {report.FromResponse.P(0.99):0} | {report.FromResponse.P(1):0} | {report.FromSend.P(0.50):0} / {report.FromSend.P(0.99):0} / {report.FromSend.P(1):0} | {report.Gaps} | {report.Dropped} |"));
+            $"| {connectedCount} | {options.Rate} | {ingest.Created.Count / ingest.Elapsed.TotalSeconds:0.0} | {ingest.Created.Count} | {expected:N0} | {report.Matched:N0} | {expected - report.Matched:N0} | {report.FromCommit.P(0.50):0} / {report.FromCommit.P(0.95):0} / {report.FromCommit.P(0.99):0} / {report.FromCommit.P(1):0} | {report.FromResponse.P(0.50):0} / {report.FromResponse.P(0.95):0} / {report.FromResponse.P(0.99):0} / {report.FromResponse.P(1):0} | {report.FromSend.P(0.50):0} / {report.FromSend.P(0.99):0} / {report.FromSend.P(1):0} | {report.Gaps} | {report.Dropped} |"));
         Console.WriteLine();
         Console.WriteLine("| phase | wall s | CPU s | CPU % of 2 cores | working set MiB | GC heap MiB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -139,26 +123,19 @@ internal static class HubLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# ingest: {ingest.Sent} sent, {ingest.Created.Count} × 201, non-201: {(statuses.Length == 0 ? "0" : statuses)}, errors {ingest.Errors}; send lag behind schedule p50 {ingest.Lag.P(0.5):0} ms, max {ingest.Lag.P(1):0} ms; POST latency p50 {ingest.Post.P(0.5):0} ms, p99 {ingest.Post.P(0.99):0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# deltas received {report.Deltas:N0} (≈ {(connectedCount == 0 ? 0 : report.Deltas / (double)connectedCount):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : report.Matched / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}; drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
+            $"# deltas received {report.Deltas:N0} (≈ {(connectedCount == 0 ? 0 : report.Deltas / (double)connectedCount):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : report.Matched / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, clients disconnected early {report.Disconnected}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}, min from commit {report.FromCommit.P(0):0.0} ms (< 0: the clocks disagree); drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# GC heap per connection ≈ {(connectedCount == 0 ? 0 : (connected.Heap - before.Heap) / (double)connectedCount / 1024):0.0} KiB and working set ≈ {(connectedCount == 0 ? 0 : (connected.WorkingSet - before.WorkingSet) / (double)connectedCount / 1024):0.0} KiB ({(clientProcesses is null ? "server + client side of each connection" : "server side only")})"));
         if (clientsConnected is { } c0 && clientsAfter is { } c1)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"# client processes: CPU {(c1.Cpu - c0.Cpu).TotalSeconds:0.0} s during ingest + drain ({Pct(c1.Cpu - c0.Cpu, ingestWall)} % of 2 cores), working set {c1.WorkingSet / MiB:0} MiB"));
+                $"# client processes ({HubLoadClient.Name(options.ClientKind)}): CPU {(c1.Cpu - c0.Cpu).TotalSeconds:0.0} s during ingest + drain ({Pct(c1.Cpu - c0.Cpu, ingestWall)} % of 2 cores, ≈ {(report.Deltas == 0 ? 0 : (c1.Cpu - c0.Cpu).TotalMicroseconds / report.Deltas):0} µs per delta message), working set {c1.WorkingSet / MiB:0} MiB"));
         }
 
         var disposeClock = Stopwatch.StartNew();
-        foreach (var chunk in clients.Chunk(200))
+        if (!await HubLoadClient.DisposeAllAsync(clients))
         {
-            try
-            {
-                await Task.WhenAll(chunk.Select(c => c.DisposeAsync().AsTask())).WaitAsync(TimeSpan.FromSeconds(30));
-            }
-            catch (TimeoutException)
-            {
-                Console.WriteLine("# some clients did not close within 30 s");
-            }
+            Console.WriteLine("# some clients did not close within 30 s");
         }
         Console.WriteLine($"# clients disposed in {disposeClock.Elapsed.TotalSeconds:0.0} s");
         return failures == 0 ? 0 : 1;
@@ -244,6 +221,7 @@ internal static class HubLoad
         {
             record.Analyse(ingest.Created, report);
         }
+        report.FromCommit.Sort();
         report.FromResponse.Sort();
         report.FromSend.Sort();
         return report;
@@ -252,6 +230,7 @@ internal static class HubLoad
 
 internal sealed class HubReport
 {
+    public Samples FromCommit { get; } = new();
     public Samples FromResponse { get; } = new();
     public Samples FromSend { get; } = new();
     public long Matched { get; set; }
@@ -260,6 +239,7 @@ internal sealed class HubReport
     public long Deltas { get; set; }
     public long Dropped { get; set; }
     public long Resynced { get; set; }
+    public long Disconnected { get; set; }
     public long Duplicates { get; set; }
     public long BeforeResponse { get; set; }
 }
@@ -317,7 +297,7 @@ internal readonly record struct Resources(DateTime At, TimeSpan Cpu, long Workin
     }
 }
 
-internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Senders, int Batch, int Drain, int MaxChanges, int ClientProcesses, bool Keep)
+internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Senders, int Batch, int Drain, int MaxChanges, int ClientProcesses, HubClientKind ClientKind, bool Keep)
 {
     public static HubOptions? Parse(string[] args)
     {
@@ -327,6 +307,7 @@ internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Sender
         }
         int clients = 1000, rate = 200, seconds = 20, senders = 16, batch = 50, drain = 15, maxChanges = 1000, clientProcesses = 0;
         var keep = false;
+        var clientKind = HubClientKind.Raw;
         int Next(ref int i, int min, int max) => Math.Clamp(int.Parse(args[++i], CultureInfo.InvariantCulture), min, max);
         for (var i = 1; i < args.Length; i++)
         {
@@ -340,10 +321,11 @@ internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Sender
                 case "--drain" when i + 1 < args.Length: drain = Next(ref i, 0, 120); break;
                 case "--max-changes" when i + 1 < args.Length: maxChanges = Next(ref i, 0, 1000); break;
                 case "--client-processes" when i + 1 < args.Length: clientProcesses = Next(ref i, 0, 16); break;
+                case "--client-kind" when i + 1 < args.Length && HubLoadClient.ParseKind(args[i + 1]) is { } kind: clientKind = kind; i++; break;
                 case "--keep": keep = true; break;
                 default: return null;
             }
         }
-        return new HubOptions(clients, rate, seconds, senders, batch, drain, maxChanges, clientProcesses, keep);
+        return new HubOptions(clients, rate, seconds, senders, batch, drain, maxChanges, clientProcesses, clientKind, keep);
     }
 }
