@@ -19,7 +19,11 @@ using Microsoft.Extensions.DependencyInjection;
 //
 //   dotnet run -c Release --no-build --project tests/CommandCenter.LoadTests -- hub --clients 1000 --rate 200 --seconds 20 --client-processes 1
 //
-// Options: --clients N, --rate R (incidents/s), --seconds D, --senders (concurrent POSTs, 16), --batch (connects at a
+// The measured D seconds follow a warm-up of W seconds of the same load with the clients connected (--warmup, 30 s):
+// the runtime's tiered JIT replaces the first, unoptimised code of the hot paths only after a while, and a node serves
+// for days, so the steady state is what counts. The warm-up's deliveries are checked for gaps but not timed.
+//
+// Options: --clients N, --rate R (incidents/s), --seconds D, --warmup W, --senders (concurrent POSTs, 16), --batch (connects at a
 // time, 50), --drain (seconds to wait for late deliveries, 15), --max-changes (Live:MaxChangesPerDelta, 1000),
 // --client-processes P (run the clients in P processes of their own, so this process's CPU and memory are the server's;
 // 0 = in this process), --client-kind raw|signalr (raw), --keep.
@@ -34,7 +38,7 @@ internal static class HubLoad
         var options = HubOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: hub [--clients 1000] [--rate 200] [--seconds 20] [--senders 16] [--batch 50] [--drain 15] [--max-changes 1000] [--client-processes 0] [--client-kind raw|signalr] [--keep]");
+            Console.Error.WriteLine("usage: hub [--clients 1000] [--rate 200] [--seconds 20] [--warmup 30] [--senders 16] [--batch 50] [--drain 15] [--max-changes 1000] [--client-processes 0] [--client-kind raw|signalr] [--keep]");
             return 2;
         }
         var settings = new Dictionary<string, string>
@@ -82,19 +86,28 @@ internal static class HubLoad
             connectedCount = clients.Count;
         }
         var connectTime = connectClock.Elapsed;
+        var connectedAt = Resources.Take(process);
+        Console.WriteLine($"# connected {connectedCount}/{options.Clients} in {connectTime.TotalSeconds:0.0} s, {failures} failed{(firstError is null ? "" : $" (first: {firstError})")}");
+        Func<long> received = clientProcesses is not null ? () => clientProcesses.Received : () => clients.Sum(c => (long)c.CreatedChanges);
+
+        // Warm-up: the same load, untimed, until the runtime has optimised the hot paths; then its deliveries drain.
+        var warmedUp = 0L;
+        if (options.Warmup > 0)
+        {
+            var warm = await IngestAsync(http, options with { Seconds = options.Warmup }, "warm");
+            warmedUp = (long)warm.Created.Count * connectedCount;
+            await DrainAsync(received, warmedUp, options.Drain);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"# warm-up: {warm.Created.Count} incidents in {warm.Elapsed.TotalSeconds:0} s ({warm.Created.Count / warm.Elapsed.TotalSeconds:0.0}/s), {received():N0} of {warmedUp:N0} deliveries arrived"));
+        }
         var connected = Resources.Take(process);
         var clientsConnected = clientProcesses?.Usage();
-        Console.WriteLine($"# connected {connectedCount}/{options.Clients} in {connectTime.TotalSeconds:0.0} s, {failures} failed{(firstError is null ? "" : $" (first: {firstError})")}");
 
         // Ingest at the paced rate; the 201's arrival and the send are stamped per created incident.
-        var ingest = await IngestAsync(http, options);
-        Func<long> received = clientProcesses is not null ? () => clientProcesses.Received : () => clients.Sum(c => (long)c.CreatedChanges);
+        var ingest = await IngestAsync(http, options, "hub");
         var expected = (long)ingest.Created.Count * connectedCount;
         var drainClock = Stopwatch.StartNew();
-        while (received() < expected && drainClock.Elapsed < TimeSpan.FromSeconds(options.Drain))
-        {
-            await Task.Delay(100);
-        }
+        await DrainAsync(received, warmedUp + expected, options.Drain);
         var after = Resources.Take(process);
         var clientsAfter = clientProcesses?.Usage();
         var records = clientProcesses is not null
@@ -117,15 +130,16 @@ internal static class HubLoad
         Console.WriteLine("| phase | wall s | CPU s | CPU % of 2 cores | working set MiB | GC heap MiB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| before connecting | | | | {before.WorkingSet / MiB:0} | {before.Heap / MiB:0} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| connect {connectedCount} | {connectTime.TotalSeconds:0.0} | {(connected.Cpu - before.Cpu).TotalSeconds:0.0} | {Pct(connected.Cpu - before.Cpu, connected.At - before.At)} | {connected.WorkingSet / MiB:0} | {connected.Heap / MiB:0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| connect {connectedCount} | {connectTime.TotalSeconds:0.0} | {(connectedAt.Cpu - before.Cpu).TotalSeconds:0.0} | {Pct(connectedAt.Cpu - before.Cpu, connectedAt.At - before.At)} | {connectedAt.WorkingSet / MiB:0} | {connectedAt.Heap / MiB:0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| warm-up | {(connected.At - connectedAt.At).TotalSeconds:0.0} | {(connected.Cpu - connectedAt.Cpu).TotalSeconds:0.0} | {Pct(connected.Cpu - connectedAt.Cpu, connected.At - connectedAt.At)} | {connected.WorkingSet / MiB:0} | {connected.Heap / MiB:0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ingest + fan-out + drain | {ingestWall.TotalSeconds:0.0} | {ingestCpu.TotalSeconds:0.0} | {Pct(ingestCpu, ingestWall)} | {after.WorkingSet / MiB:0} | {after.Heap / MiB:0} |"));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# ingest: {ingest.Sent} sent, {ingest.Created.Count} × 201, non-201: {(statuses.Length == 0 ? "0" : statuses)}, errors {ingest.Errors}; send lag behind schedule p50 {ingest.Lag.P(0.5):0} ms, max {ingest.Lag.P(1):0} ms; POST latency p50 {ingest.Post.P(0.5):0} ms, p99 {ingest.Post.P(0.99):0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# deltas received {report.Deltas:N0} (≈ {(connectedCount == 0 ? 0 : report.Deltas / (double)connectedCount):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : report.Matched / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, clients disconnected early {report.Disconnected}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}, min from commit {report.FromCommit.P(0):0.0} ms (< 0: the clocks disagree); drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
+            $"# deltas received {report.Deltas:N0} (≈ {(connectedCount == 0 ? 0 : report.Deltas / (double)connectedCount):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : received() / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, clients disconnected early {report.Disconnected}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}, min from commit {report.FromCommit.P(0):0.0} ms (< 0: the clocks disagree); drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# GC heap per connection ≈ {(connectedCount == 0 ? 0 : (connected.Heap - before.Heap) / (double)connectedCount / 1024):0.0} KiB and working set ≈ {(connectedCount == 0 ? 0 : (connected.WorkingSet - before.WorkingSet) / (double)connectedCount / 1024):0.0} KiB ({(clientProcesses is null ? "server + client side of each connection" : "server side only")})"));
+            $"# GC heap per connection ≈ {(connectedCount == 0 ? 0 : (connectedAt.Heap - before.Heap) / (double)connectedCount / 1024):0.0} KiB and working set ≈ {(connectedCount == 0 ? 0 : (connectedAt.WorkingSet - before.WorkingSet) / (double)connectedCount / 1024):0.0} KiB ({(clientProcesses is null ? "server + client side of each connection" : "server side only")})"));
         if (clientsConnected is { } c0 && clientsAfter is { } c1)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -157,12 +171,21 @@ internal static class HubLoad
         return (response.StatusCode, body.RootElement.GetProperty("id").GetInt64());
     }
 
-    private static async Task<IngestResult> IngestAsync(HttpClient http, HubOptions options)
+    private static async Task DrainAsync(Func<long> received, long expected, int seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (received() < expected && clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<IngestResult> IngestAsync(HttpClient http, HubOptions options, string prefix)
     {
         var result = new IngestResult();
         var total = (long)options.Rate * options.Seconds;
         var next = -1L;
-        var run = Guid.NewGuid().ToString("N")[..8];
+        var run = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
         var clock = Stopwatch.StartNew();
         var origin = Stopwatch.GetTimestamp();
         var until = TimeSpan.FromSeconds(options.Seconds);
@@ -184,7 +207,7 @@ internal static class HubLoad
                 var sent = Stopwatch.GetTimestamp();
                 try
                 {
-                    var (status, id) = await PostAsync(http, $"hub-{run}-{ticket}", (int)(ticket % int.MaxValue));
+                    var (status, id) = await PostAsync(http, $"{run}-{ticket}", (int)(ticket % int.MaxValue));
                     var arrived = Stopwatch.GetTimestamp();
                     lock (result)
                     {
@@ -297,7 +320,7 @@ internal readonly record struct Resources(DateTime At, TimeSpan Cpu, long Workin
     }
 }
 
-internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Senders, int Batch, int Drain, int MaxChanges, int ClientProcesses, HubClientKind ClientKind, bool Keep)
+internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Warmup, int Senders, int Batch, int Drain, int MaxChanges, int ClientProcesses, HubClientKind ClientKind, bool Keep)
 {
     public static HubOptions? Parse(string[] args)
     {
@@ -305,7 +328,7 @@ internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Sender
         {
             return null;
         }
-        int clients = 1000, rate = 200, seconds = 20, senders = 16, batch = 50, drain = 15, maxChanges = 1000, clientProcesses = 0;
+        int clients = 1000, rate = 200, seconds = 20, warmup = 30, senders = 16, batch = 50, drain = 15, maxChanges = 1000, clientProcesses = 0;
         var keep = false;
         var clientKind = HubClientKind.Raw;
         int Next(ref int i, int min, int max) => Math.Clamp(int.Parse(args[++i], CultureInfo.InvariantCulture), min, max);
@@ -316,6 +339,7 @@ internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Sender
                 case "--clients" when i + 1 < args.Length: clients = Next(ref i, 0, 20_000); break;
                 case "--rate" when i + 1 < args.Length: rate = Next(ref i, 1, 5_000); break;
                 case "--seconds" when i + 1 < args.Length: seconds = Next(ref i, 1, 120); break;
+                case "--warmup" when i + 1 < args.Length: warmup = Next(ref i, 0, 600); break;
                 case "--senders" when i + 1 < args.Length: senders = Next(ref i, 1, 256); break;
                 case "--batch" when i + 1 < args.Length: batch = Next(ref i, 1, 500); break;
                 case "--drain" when i + 1 < args.Length: drain = Next(ref i, 0, 120); break;
@@ -326,6 +350,6 @@ internal sealed record HubOptions(int Clients, int Rate, int Seconds, int Sender
                 default: return null;
             }
         }
-        return new HubOptions(clients, rate, seconds, senders, batch, drain, maxChanges, clientProcesses, clientKind, keep);
+        return new HubOptions(clients, rate, seconds, warmup, senders, batch, drain, maxChanges, clientProcesses, clientKind, keep);
     }
 }
