@@ -1,6 +1,7 @@
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Live;
 using CommandCenter.Data.Ratings;
+using CommandCenter.Data.Sos;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Data.Incidents;
@@ -84,10 +85,12 @@ public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbC
         var history = IncidentLifecycle.Apply(incident, command, actor, unit, now);
         db.IncidentHistory.Add(history);
         AddSideRecords(db, incident, command, actor, now);
+        List<SosAlert> settledAlarms = [];
         if (!incident.IsOpen)
         {
             await db.Supervisions.Where(s => s.IncidentId == incident.Id && s.ResolvedAt == null)
                 .ForEachAsync(s => s.ResolvedAt = now, cancellationToken);
+            settledAlarms = await SettleAlarmsAsync(db, incident, actor, now, cancellationToken);
         }
 
         try
@@ -103,6 +106,12 @@ public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbC
         if (liveFeed is not null)
         {
             await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentChanged, incident, previousStage, now), CancellationToken.None);
+            foreach (var alarm in settledAlarms)
+            {
+                // The alarm is no longer raised: screens drop it from the open SOS alarms (the banner stops ringing).
+                await liveFeed.PublishAsync(new ChangeNotice(ChangeKind.SosAcknowledged, alarm.Id, incident.StreetId, incident.CommunityId, alarm.GridId, 1, now),
+                    CancellationToken.None);
+            }
             if (command.Action == IncidentAction.Rate)
             {
                 await liveFeed.PublishAsync(new ChangeNotice(ChangeKind.RatingAdded, incident.Id, incident.StreetId, incident.CommunityId, incident.GridId, incident.Version, now)
@@ -113,6 +122,30 @@ public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbC
             }
         }
         return new TransitionResult(TransitionStatus.Applied, incident, history);
+    }
+
+    /// <summary>
+    /// The SOS alarms that raised an incident end with it: resolved when it closes, a false alarm when it is voided.
+    /// Returns those that were still raised (not yet acknowledged), which screens count as open.
+    /// </summary>
+    private static async Task<List<SosAlert>> SettleAlarmsAsync(
+        CommandCenterDbContext db, Incident incident, IncidentActor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var alarms = await db.SosAlerts
+            .Where(a => a.IncidentId == incident.Id && (a.Status == SosStatus.Raised || a.Status == SosStatus.Acknowledged))
+            .ToListAsync(cancellationToken);
+        var raised = alarms.Where(a => a.Status == SosStatus.Raised).ToList();
+        foreach (var alarm in alarms)
+        {
+            if (alarm.Status == SosStatus.Raised)
+            {
+                // Nobody acknowledged it on the console: whoever ended the incident dealt with it.
+                alarm.AcknowledgedAt = now;
+                alarm.AcknowledgedBy = actor.Name.Length > 256 ? actor.Name[..256] : actor.Name;
+            }
+            alarm.Status = incident.Stage == IncidentStage.Rejected ? SosStatus.FalseAlarm : SosStatus.Resolved;
+        }
+        return raised;
     }
 
     private static void AddSideRecords(CommandCenterDbContext db, Incident incident, IncidentCommand command, IncidentActor actor, DateTime now)

@@ -105,6 +105,8 @@ internal static class HubLoad
 
         // Ingest at the paced rate; the 201's arrival and the send are stamped per created incident.
         var ingest = await IngestAsync(http, options, "hub");
+        var ingested = Resources.Take(process);
+        var clientsIngested = clientProcesses?.Usage();
         var expected = (long)ingest.Created.Count * connectedCount;
         var drainClock = Stopwatch.StartNew();
         await DrainAsync(received, warmedUp + expected, options.Drain);
@@ -132,6 +134,7 @@ internal static class HubLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| before connecting | | | | {before.WorkingSet / MiB:0} | {before.Heap / MiB:0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| connect {connectedCount} | {connectTime.TotalSeconds:0.0} | {(connectedAt.Cpu - before.Cpu).TotalSeconds:0.0} | {Pct(connectedAt.Cpu - before.Cpu, connectedAt.At - before.At)} | {connectedAt.WorkingSet / MiB:0} | {connectedAt.Heap / MiB:0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| warm-up | {(connected.At - connectedAt.At).TotalSeconds:0.0} | {(connected.Cpu - connectedAt.Cpu).TotalSeconds:0.0} | {Pct(connected.Cpu - connectedAt.Cpu, connected.At - connectedAt.At)} | {connected.WorkingSet / MiB:0} | {connected.Heap / MiB:0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ingest + fan-out (measured) | {(ingested.At - connected.At).TotalSeconds:0.0} | {(ingested.Cpu - connected.Cpu).TotalSeconds:0.0} | {Pct(ingested.Cpu - connected.Cpu, ingested.At - connected.At)} | {ingested.WorkingSet / MiB:0} | {ingested.Heap / MiB:0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ingest + fan-out + drain | {ingestWall.TotalSeconds:0.0} | {ingestCpu.TotalSeconds:0.0} | {Pct(ingestCpu, ingestWall)} | {after.WorkingSet / MiB:0} | {after.Heap / MiB:0} |"));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -140,8 +143,10 @@ internal static class HubLoad
             $"# deltas received {report.Deltas:N0} (≈ {(connectedCount == 0 ? 0 : report.Deltas / (double)connectedCount):0} per client), changes per delta ≈ {(report.Deltas == 0 ? 0 : received() / (double)report.Deltas):0.0}, resynced flags {report.Resynced}, clients disconnected early {report.Disconnected}, duplicates {report.Duplicates}, out-of-order {report.OutOfOrder}, deliveries before the 201 {report.BeforeResponse:N0}, min from commit {report.FromCommit.P(0):0.0} ms (< 0: the clocks disagree); drain waited {drainClock.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# GC heap per connection ≈ {(connectedCount == 0 ? 0 : (connectedAt.Heap - before.Heap) / (double)connectedCount / 1024):0.0} KiB and working set ≈ {(connectedCount == 0 ? 0 : (connectedAt.WorkingSet - before.WorkingSet) / (double)connectedCount / 1024):0.0} KiB ({(clientProcesses is null ? "server + client side of each connection" : "server side only")})"));
-        if (clientsConnected is { } c0 && clientsAfter is { } c1)
+        if (clientsConnected is { } c0 && clientsAfter is { } c1 && clientsIngested is { } ci)
         {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"# client processes during the measured ingest: CPU {(ci.Cpu - c0.Cpu).TotalSeconds:0.0} s ({Pct(ci.Cpu - c0.Cpu, ingested.At - connected.At)} % of 2 cores); app + load generator {Pct(ingested.Cpu - connected.Cpu, ingested.At - connected.At)} %; app CPU per incident including its fan-out ≈ {(ingested.Cpu - connected.Cpu).TotalMilliseconds / Math.Max(1, ingest.Created.Count):0.00} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"# client processes ({HubLoadClient.Name(options.ClientKind)}): CPU {(c1.Cpu - c0.Cpu).TotalSeconds:0.0} s during ingest + drain ({Pct(c1.Cpu - c0.Cpu, ingestWall)} % of 2 cores, ≈ {(report.Deltas == 0 ? 0 : (c1.Cpu - c0.Cpu).TotalMicroseconds / report.Deltas):0} µs per delta message), working set {c1.WorkingSet / MiB:0} MiB"));
         }

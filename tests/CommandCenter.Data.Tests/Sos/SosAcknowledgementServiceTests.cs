@@ -117,4 +117,61 @@ public class SosAcknowledgementServiceTests
             Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(winner.Value!.AcknowledgedBy!, r.Message, StringComparison.Ordinal));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
+    public async Task An_alarm_ends_with_its_incident_resolved_when_closed_and_false_when_voided(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(Now);
+        var (service, voidedAlarm, feed, audit) = await ArrangeAsync(database, clock);
+        using (audit)
+        {
+            var factory = new TestContextFactory(database);
+            var locator = new GridLocator(factory);
+            var sos = new SosIntakeService(factory, new IncidentIntakeService(factory, locator, Options.Create(new SlaOptions()), clock), locator, clock, feed);
+            var closedAlarm = (await sos.RaiseAsync(new SosSignal("WB-0001", null, null, null))).Value!.Id;
+            await using (var db = database.CreateContext())
+            {
+                var gridCode = await db.Grids.Select(g => g.Code).SingleAsync();
+                db.HandlingUnits.Add(new HandlingUnit { Name = "第一网格", Tier = HandlingTier.Grid, AreaCode = gridCode });
+                await db.SaveChangesAsync();
+            }
+            var transitions = new IncidentTransitionService(factory, clock, feed);
+            var notices = new List<ChangeNotice>();
+            using var subscription = feed.Subscribe(n => { notices.Add(n); return ValueTask.CompletedTask; });
+            async Task<long> IncidentOf(long alarmId)
+            {
+                await using var db = database.CreateContext();
+                return (await db.SosAlerts.SingleAsync(a => a.Id == alarmId)).IncidentId!.Value;
+            }
+            var officer = new IncidentActor("u1", "李值班");
+
+            // Voided (a false alarm) while nobody had acknowledged it: it stops ringing and says who ended it.
+            Assert.True((await transitions.ApplyAsync(await IncidentOf(voidedAlarm), new(IncidentAction.Reject, 1, Note: "误触"), officer, null)).Succeeded);
+            // Acknowledged on the console, then handled and closed: resolved.
+            Assert.True((await service.AcknowledgeAsync(closedAlarm, Officer("u2", "周值班"))).Succeeded);
+            var incident = await IncidentOf(closedAlarm);
+            var version = 1;
+            foreach (var command in new IncidentCommand[]
+            {
+                new(IncidentAction.File, 0), new(IncidentAction.Dispatch, 0, Tier: HandlingTier.Grid), new(IncidentAction.Accept, 0),
+                new(IncidentAction.Feedback, 0, Note: "已上门，老人安全"), new(IncidentAction.Close, 0, Note: "核实"),
+            })
+            {
+                var applied = await transitions.ApplyAsync(incident, command with { Version = version++ }, officer, null);
+                Assert.True(applied.Succeeded, $"{command.Action}: {applied.Message} {string.Join(";", applied.Errors?.Keys ?? [])}");
+            }
+
+            await using var check = database.CreateContext();
+            var voided = await check.SosAlerts.SingleAsync(a => a.Id == voidedAlarm);
+            Assert.Equal(SosStatus.FalseAlarm, voided.Status);
+            Assert.Equal("李值班", voided.AcknowledgedBy);
+            var resolved = await check.SosAlerts.SingleAsync(a => a.Id == closedAlarm);
+            Assert.Equal(SosStatus.Resolved, resolved.Status);
+            Assert.Equal("周值班", resolved.AcknowledgedBy); // the console's acknowledgement stays on record
+            // Only the alarm that was still raised is announced as no longer open; the acknowledged one was announced then.
+            Assert.Equal([voidedAlarm, closedAlarm], notices.Where(n => n.Kind == ChangeKind.SosAcknowledged).Select(n => n.EntityId));
+        }
+    }
 }
