@@ -155,7 +155,8 @@ public static class Open311Endpoints
             var report = new IncidentReport
             {
                 Title = form.Title(category.MinorName),
-                Description = form.StoredDescription(),
+                Description = form.Description,
+                PhotoUrls = form.PhotoUrls(),
                 Source = SourceChannel.Open311,
                 CategoryId = category.Id,
                 GridCode = latitude is null ? form.AddressId : null,

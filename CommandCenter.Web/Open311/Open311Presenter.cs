@@ -91,7 +91,9 @@ public static class Open311Presenter
         foreach (var i in incidents)
         {
             var rows = history.GetValueOrDefault(i.Id);
-            var (description, mediaUrl) = i.Source == SourceChannel.Open311 ? Open311ReportForm.SplitMedia(i.Description) : (i.Description, null);
+            var (description, legacyMediaUrl) = i.Source == SourceChannel.Open311 ? Open311ReportForm.SplitMedia(i.Description) : (i.Description, null);
+            var photos = IncidentPhotos.Split(i.PhotoUrls);
+            var mediaUrl = photos.Count > 0 ? photos[0] : legacyMediaUrl;
             var grid = grids.GetValueOrDefault(i.GridId);
             var request = new Open311Object("request")
                 .Add("service_request_id", Id(i.Id))

@@ -15,11 +15,11 @@ namespace CommandCenter.Web.Open311;
 public sealed class Open311ReportForm
 {
     public const int MaxBodyBytes = 64 * 1024;
-    public const int MaxMediaUrlLength = 1024;
+    public const int MaxMediaUrlLength = IncidentPhotos.UrlMax;
     private const int MaxFields = 128;
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
-    /// <summary>How a media_url is kept in the description (there is no media column): a last line with this prefix.</summary>
+    /// <summary>How reports of an earlier version kept a media_url in the description: a last line with this prefix.</summary>
     public const string MediaMarker = "\n\nmedia_url: ";
 
     public string? ApiKey { get; private init; }
@@ -146,10 +146,6 @@ public sealed class Open311ReportForm
         {
             errors.Add($"media_url is an absolute http(s) URL of at most {MaxMediaUrlLength} characters.");
         }
-        if (MediaUrl is not null && (Description?.Length ?? 0) + MediaMarker.Length + MediaUrl.Length > IncidentReportValidation.DescriptionMax)
-        {
-            errors.Add($"description and media_url together are at most {IncidentReportValidation.DescriptionMax - MediaMarker.Length} characters.");
-        }
         return errors;
     }
 
@@ -163,9 +159,8 @@ public sealed class Open311ReportForm
         return (FirstName + LastName).Any(c => c >= '\u3400' && c <= '\u9fff') ? LastName + FirstName : FirstName + " " + LastName;
     }
 
-    /// <summary>The description as stored: the text, with the media_url on a marked last line.</summary>
-    public string StoredDescription() =>
-        MediaUrl is null ? Description ?? string.Empty : (Description ?? string.Empty) + MediaMarker + MediaUrl;
+    /// <summary>The media_url as the incident's photo reference (its only one).</summary>
+    public IReadOnlyList<string>? PhotoUrls() => MediaUrl is null ? null : [MediaUrl];
 
     /// <summary>A title from the first line of the description (at most 40 characters), or the service's name.</summary>
     public string Title(string serviceName)
@@ -179,7 +174,7 @@ public sealed class Open311ReportForm
         return info.LengthInTextElements <= 40 ? firstLine : info.SubstringByTextElements(0, 39) + "…";
     }
 
-    /// <summary>Splits a stored description into the text and the media_url it carries (Open311 reports only).</summary>
+    /// <summary>Splits a description stored by an earlier version into the text and the media_url it carried (Open311 reports only).</summary>
     public static (string Description, string? MediaUrl) SplitMedia(string stored)
     {
         var at = stored.LastIndexOf(MediaMarker, StringComparison.Ordinal);

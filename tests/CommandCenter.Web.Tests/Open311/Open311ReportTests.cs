@@ -104,6 +104,12 @@ public sealed class Open311ReportTests(Open311Fixture fixture)
         var request = json[0];
         Assert.Equal("https://img.example.com/a.jpg?x=1&y=2", request.GetProperty("media_url").GetString());
         Assert.Equal("小区门口垃圾堆积\n已有三天", request.GetProperty("description").GetString());
+        // Kept as the incident's photo reference, so the console and the JSON API show it too.
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommandCenter.Data.CommandCenterDbContext>();
+        var stored = await db.Incidents.SingleAsync(i => i.Id == long.Parse(id!, CultureInfo.InvariantCulture));
+        Assert.Equal("https://img.example.com/a.jpg?x=1&y=2", stored.PhotoUrls);
+        Assert.Equal("小区门口垃圾堆积\n已有三天", stored.Description);
     }
 
     [Theory]
