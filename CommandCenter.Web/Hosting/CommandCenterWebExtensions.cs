@@ -88,6 +88,7 @@ public static class CommandCenterWebExtensions
 
         app.MapCommandCenterApi();
         app.MapAnalyticsExport();
+        app.MapAnalyticsRebuild();
         app.MapOpen311();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapCommandCenterWall();
