@@ -5,6 +5,7 @@ using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace CommandCenter.Web.Components.Console;
@@ -12,7 +13,8 @@ namespace CommandCenter.Web.Components.Console;
 /// <summary>
 /// The live queue. Rows come from the database (open incidents in the officer's scope, for the chosen view); a live
 /// change notice schedules one reload (debounced), rows that were not there before are highlighted for a while, and the
-/// SLA countdowns tick every second.
+/// SLA countdowns tick every second. The keyboard moves a cursor through the rows in the order shown (J/K or ↓/↑),
+/// opens the row under it (Enter or O) and switches views (1–4); / goes to the search box.
 /// </summary>
 public sealed partial class IncidentQueue : IAsyncDisposable
 {
@@ -35,6 +37,13 @@ public sealed partial class IncidentQueue : IAsyncDisposable
     private bool _failed;
     private int _reloadScheduled;
     private long _seenVersion = -1;
+    private long? _cursor;
+    private MudDataGrid<QueueRow>? _grid;
+    private ElementReference _panel;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _listener;
+    private DotNetObjectReference<IncidentQueue>? _self;
+    private int? _revealIndex;
 
     [Inject]
     private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
@@ -54,6 +63,9 @@ public sealed partial class IncidentQueue : IAsyncDisposable
     [Inject]
     private ILogger<IncidentQueue> Logger { get; set; } = default!;
 
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public ActingOfficer Officer { get; set; } = default!;
 
@@ -66,6 +78,9 @@ public sealed partial class IncidentQueue : IAsyncDisposable
     /// <summary>The rows shown (for tests and the page's counters).</summary>
     public IReadOnlyList<QueueRow> Rows => _rows;
 
+    /// <summary>The incident under the keyboard cursor, if any.</summary>
+    public long? Cursor => _cursor;
+
     protected override async Task OnInitializedAsync()
     {
         _token = _disposed.Token;
@@ -74,6 +89,79 @@ public sealed partial class IncidentQueue : IAsyncDisposable
         _subscription = Live.Subscribe(OnLiveChangeAsync);
         _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
         _ = TickAsync(_ticker);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            if (_revealIndex is { } index && _module is not null)
+            {
+                _revealIndex = null;
+                try
+                {
+                    await _module.InvokeVoidAsync("reveal", _token, _panel, index);
+                }
+                catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
+                {
+                    Logger.LogDebug(ex, "Could not scroll the queue");
+                }
+            }
+            return;
+        }
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", _token, "./Components/Console/IncidentQueue.razor.js");
+            if (_module is not null)
+            {
+                _self = DotNetObjectReference.Create(this);
+                _listener = await _module.InvokeAsync<IJSObjectReference>("listen", _token, _self, _panel);
+            }
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
+        {
+            Logger.LogDebug(ex, "Queue shortcuts not available");
+        }
+    }
+
+    /// <summary>A key pressed outside any field while the queue is shown.</summary>
+    [JSInvokable]
+    public Task OnShortcut(string key) => InvokeAsync(async () =>
+    {
+        var views = Enum.GetValues<QueueView>();
+        switch (key)
+        {
+            case "j" or "J" or "ArrowDown":
+                Move(+1);
+                break;
+            case "k" or "K" or "ArrowUp":
+                Move(-1);
+                break;
+            case "Enter" or "o" or "O" when _cursor is { } id:
+                Navigation.NavigateTo($"console/incidents/{id}");
+                break;
+            case [var digit] when digit is >= '1' and <= '9' && digit - '1' < views.Length:
+                await ChangeViewAsync(views[digit - '1']);
+                break;
+            default:
+                return;
+        }
+        StateHasChanged();
+    });
+
+    /// <summary>Moves the cursor one row down or up in the order shown (sorted and searched); the first move lands on the first row.</summary>
+    private void Move(int step)
+    {
+        var shown = (_grid?.FilteredItems ?? _rows.Where(Matches)).ToList();
+        if (shown.Count == 0)
+        {
+            _cursor = null;
+            return;
+        }
+        var at = _cursor is { } id ? shown.FindIndex(r => r.Id == id) : -1;
+        var next = at < 0 ? 0 : Math.Clamp(at + step, 0, shown.Count - 1);
+        _cursor = shown[next].Id;
+        _revealIndex = next; // scrolled into view once the row carries its class (after this render)
     }
 
     private async Task ChangeViewAsync(QueueView view)
@@ -172,13 +260,27 @@ public sealed partial class IncidentQueue : IAsyncDisposable
         || row.Street.Contains(_search, StringComparison.OrdinalIgnoreCase);
 
     private string RowClass(QueueRow row, int index) =>
-        (IsNew(row.Id) ? "cc-row-new " : string.Empty) + (row.Source == Data.Incidents.SourceChannel.Sos ? "cc-row-sos" : string.Empty);
+        (IsNew(row.Id) ? "cc-row-new " : string.Empty) + (row.Source == Data.Incidents.SourceChannel.Sos ? "cc-row-sos " : string.Empty)
+        + (row.Id == _cursor ? "cc-row-cursor" : string.Empty);
 
     private void OpenAsync(DataGridRowClickEventArgs<QueueRow> args) => Navigation.NavigateTo($"console/incidents/{args.Item.Id}");
 
     public async ValueTask DisposeAsync()
     {
         _subscription?.Dispose();
+        try
+        {
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("unlisten", _listener);
+                await _module.DisposeAsync();
+            }
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
+        {
+            // The browser is gone: its listener went with it.
+        }
+        _self?.Dispose();
         await _disposed.CancelAsync();
         _ticker?.Dispose();
         _disposed.Dispose();

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Components.Console;
@@ -90,5 +91,38 @@ public sealed class IncidentQueueTests(ApiFactory factory) : IClassFixture<ApiFa
             Assert.Single(rows);
             Assert.Contains(wanted.Number, rows[0].TextContent, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task The_keyboard_moves_a_cursor_in_the_order_shown_opens_its_row_and_switches_views()
+    {
+        var first = await ConsoleIncidents.ReportAsync(factory, "键盘-甲独特");
+        var second = await ConsoleIncidents.ReportAsync(factory, "键盘-乙独特");
+        await ConsoleIncidents.ReportAsync(factory, "其他事件");
+        await using var console = new ConsoleTestContext(factory, "keys", "键盘值班员", Roles.Admin);
+        var navigation = console.Bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var queue = console.Bunit.Render<IncidentQueue>(p => p.Add(q => q.Officer, console.Officer));
+        queue.WaitForAssertion(() => Assert.Contains(queue.Instance.Rows, r => r.Id == second.Id));
+        await queue.InputAsync(".cc-queue-search input", "键盘-");
+        queue.WaitForAssertion(() => Assert.Equal(2, queue.FindAll(".cc-queue tbody tr.mud-table-row").Count));
+        var shown = queue.FindAll(".cc-queue tbody tr.mud-table-row").Select(tr => tr.TextContent.Contains("键盘-甲独特", StringComparison.Ordinal) ? first.Id : second.Id).ToList();
+
+        await queue.Instance.OnShortcut("j");
+        Assert.Equal(shown[0], queue.Instance.Cursor);
+        await queue.Instance.OnShortcut("ArrowDown");
+        await queue.Instance.OnShortcut("j"); // stays on the last row shown
+        Assert.Equal(shown[1], queue.Instance.Cursor);
+        queue.WaitForAssertion(() => Assert.Contains("cc-row-cursor", queue.FindAll(".cc-queue tbody tr.mud-table-row")[1].ClassName, StringComparison.Ordinal));
+        await queue.Instance.OnShortcut("k");
+        Assert.Equal(shown[0], queue.Instance.Cursor);
+        await queue.Instance.OnShortcut("x"); // not a queue key: nothing happens
+        Assert.Equal(shown[0], queue.Instance.Cursor);
+
+        await queue.Instance.OnShortcut("Enter");
+        Assert.EndsWith($"/console/incidents/{shown[0]}", navigation.Uri, StringComparison.Ordinal);
+
+        await queue.Instance.OnShortcut("4");
+        queue.WaitForAssertion(() => Assert.Equal(QueueView.Sos, queue.Instance.View));
+        Assert.Contains("J/K", queue.Find(".cc-queue-keys").TextContent, StringComparison.Ordinal);
     }
 }
