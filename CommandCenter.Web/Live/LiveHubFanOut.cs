@@ -129,7 +129,9 @@ public sealed class LiveHubFanOut(
     /// One delta per group with changes (or, after a reload, with changed numbers). The sends start together and are not
     /// awaited one after another: a member whose socket is slow holds back only its own later deltas (SignalR queues a
     /// connection's writes in order behind its write lock, and its transport send timeout ends a stuck connection), not the
-    /// other groups or the next tick. Each group's message is serialised once for all its members by SignalR.
+    /// other groups or the next tick. (Behind the Redis backplane the group's message makes a round trip through Redis and
+    /// SignalR's subscription writes it to the group's members before that group's next one.) Each group's message is
+    /// serialised once for all its members by SignalR.
     /// </summary>
     internal void Flush()
     {
