@@ -85,7 +85,7 @@ public sealed class LiveHubFanOut(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await FlushAsync();
+                Flush();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -125,8 +125,15 @@ public sealed class LiveHubFanOut(
         }
     }
 
-    /// <summary>One delta per group with changes (or, after a reload, with changed numbers).</summary>
-    internal async Task FlushAsync()
+    /// <summary>
+    /// One delta per group with changes (or, after a reload, with changed numbers). The sends start together and are not
+    /// awaited one after another: a member whose socket is slow holds back only its own later deltas (SignalR queues a
+    /// connection's writes in order behind its write lock, and its transport send timeout ends a stuck connection), not the
+    /// other groups or the next tick. (Behind the Redis backplane the group's message makes a round trip through Redis and
+    /// SignalR's subscription writes it to the group's members before that group's next one.) Each group's message is
+    /// serialised once for all its members by SignalR.
+    /// </summary>
+    internal void Flush()
     {
         List<(string Code, LiveDelta Delta)> deltas = [];
         lock (_lock)
@@ -160,14 +167,32 @@ public sealed class LiveHubFanOut(
         }
         foreach (var (code, delta) in deltas)
         {
+            Task send;
             try
             {
-                await hub.Clients.Group(GroupName(code)).Delta(delta);
+                send = hub.Clients.Group(GroupName(code)).Delta(delta);
             }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Could not send a live delta to {Node}", code);
+                continue;
             }
+            if (!send.IsCompletedSuccessfully)
+            {
+                _ = ObserveAsync(send, code);
+            }
+        }
+    }
+
+    private async Task ObserveAsync(Task send, string code)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not send a live delta to {Node}", code);
         }
     }
 }

@@ -4,6 +4,15 @@ using CommandCenter.Benchmarks;
 
 // dotnet run -c Release --project tests/CommandCenter.Benchmarks -- seed --provider Sqlite --scale 1 [--seed N] [--connection "..."]
 // dotnet run -c Release --project tests/CommandCenter.Benchmarks -- analytics --provider Sqlite --connection "Data Source=…/commandcenter.db"
+// dotnet run -c Release --project tests/CommandCenter.Benchmarks -- fanout --clients 1000 --rate 200 --seconds 20 --rounds 2
+if (args is ["fanout", ..])
+{
+    return await FanOutBenchmark.RunAsync(args);
+}
+if (args is ["fanout-clients", _, _, _])
+{
+    return await FanOutBenchmark.RunClientsAsync(args);
+}
 if (args.Length == 3 && args[0] == "analytics" || args.Length == 5 && args[0] == "analytics")
 {
     var provider = args.Length == 5 ? Enum.Parse<CommandCenter.Data.Providers.DatabaseProvider>(args[2]) : CommandCenter.Data.Providers.DatabaseProvider.Sqlite;
