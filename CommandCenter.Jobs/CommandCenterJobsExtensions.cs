@@ -50,6 +50,9 @@ public static class CommandCenterJobsExtensions
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // Well inside the host's 30 s shutdown: a job that does not stop in time is abandoned and runs again
+                // on the next start (every job here is idempotent), rather than failing the whole stop.
+                server.ShutdownTimeout = TimeSpan.FromSeconds(10);
             });
         }
 

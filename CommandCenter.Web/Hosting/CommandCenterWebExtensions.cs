@@ -32,6 +32,9 @@ public static class CommandCenterWebExtensions
 
         services.AddCommandCenterData(configuration);
         services.AddCommandCenterJobs(configuration);
+        // A stop must not fail because one part is slow: the web server drains its connections (open walls and
+        // consoles) while Hangfire gives its running jobs their shorter grace, side by side instead of one after the other.
+        services.Configure<HostOptions>(o => o.ServicesStopConcurrently = true);
 
         services.AddDataProtection()
             .SetApplicationName("CommandCenter")
