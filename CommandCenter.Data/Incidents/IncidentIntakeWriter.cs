@@ -86,7 +86,15 @@ internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbCont
                     Take(batch);
                 }
                 _lastGroupSize = batch.Count;
-                await CommitGroupAsync(batch);
+                try
+                {
+                    await CommitGroupAsync(batch);
+                }
+                catch (Exception ex)
+                {
+                    // Never leave a caller waiting, and keep draining for the reports behind this group.
+                    batch.ForEach(p => p.Done.TrySetException(ex));
+                }
                 batch.Clear();
                 continue;
             }
