@@ -35,39 +35,21 @@ public static class WallDisplayLinks
     }
 
     private static async Task<Results<Created<CreatedLink>, ProblemHttpResult>> CreateAsync(
-        CreateRequest request, UserManager<AppUser> users, AuditLog audit, TimeProvider time, HttpContext context, ClaimsPrincipal caller)
+        CreateRequest request, WallDisplayLinkService links, HttpContext context, ClaimsPrincipal caller)
     {
-        var user = string.IsNullOrWhiteSpace(request.UserName) ? null : await users.FindByNameAsync(request.UserName.Trim());
-        if (user is null || !await users.IsInRoleAsync(user, Roles.Wall))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not a wall account",
-                detail: "Display links are only made for accounts in the Wall role.");
-        }
-        var hours = request.ValidForHours is >= 1 and <= 24 * 30 ? request.ValidForHours.Value : 24;
-        var expiresAt = time.GetUtcNow().UtcDateTime.AddHours(hours);
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var query = LocalQuery(request.Query);
-        await users.SetAuthenticationTokenAsync(user, LoginProvider, TokenName, $"{Hash(secret)}|{expiresAt.Ticks}|{query}");
-        await audit.AppendAsync(new AuditRecord(caller.FindFirstValue(ClaimTypes.NameIdentifier), caller.Identity?.Name ?? "?", "wall.display-link.create",
-            "User", user.Id, $"expires {expiresAt:O}", context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
-        var url = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{LinkPath}/{user.Id}.{secret}";
-        return TypedResults.Created(url, new CreatedLink(user.UserName!, url, expiresAt));
+        var link = await links.CreateAsync(request.UserName, request.ValidForHours, request.Query, WallDisplayLinkService.ActorOf(caller, context),
+            $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}", context.RequestAborted);
+        return link is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not a wall account",
+                detail: "Display links are only made for accounts in the Wall role.")
+            : TypedResults.Created(link.Url, link);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string userName, UserManager<AppUser> users, AuditLog audit, HttpContext context, ClaimsPrincipal caller)
-    {
-        var user = await users.FindByNameAsync(userName);
-        if (user is null || !await users.IsInRoleAsync(user, Roles.Wall))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such wall account");
-        }
-        await users.RemoveAuthenticationTokenAsync(user, LoginProvider, TokenName);
-        await users.UpdateSecurityStampAsync(user);
-        await audit.AppendAsync(new AuditRecord(caller.FindFirstValue(ClaimTypes.NameIdentifier), caller.Identity?.Name ?? "?", "wall.display-link.revoke",
-            "User", user.Id, RemoteIp: context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
-        return TypedResults.NoContent();
-    }
+        string userName, WallDisplayLinkService links, HttpContext context, ClaimsPrincipal caller) =>
+        await links.RevokeAsync(userName, WallDisplayLinkService.ActorOf(caller, context), context.RequestAborted)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such wall account");
 
     /// <summary>GET /wall/link/{userId}.{secret}: once, before it expires; anything else is a 404 that says nothing more.</summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> OpenAsync(
@@ -96,7 +78,7 @@ public static class WallDisplayLinks
         return TypedResults.Redirect($"{context.Request.PathBase}/wall{parts[2]}");
     }
 
-    private static string LocalQuery(string? query)
+    internal static string LocalQuery(string? query)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -107,7 +89,7 @@ public static class WallDisplayLinks
         return trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '=' or '&' or '-' or '_') ? "?" + trimmed : string.Empty;
     }
 
-    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
