@@ -32,9 +32,7 @@ public sealed class ApiIdempotency(IdempotencyStore store)
             : (MalformedKey(), null);
     }
 
-    /// <summary>The answers for a key already used: the first answer replayed, another request (422), or still in flight (409).</summary>
-    public static IResult Replayed(HttpContext http, IdempotencyRecord record) => Replay(http, record);
-
+    /// <summary>The answers for a key already used: the first answer replayed (below), another request (422), or still in flight (409).</summary>
     public static IResult KeyReused() => ApiProblems.Unprocessable(
         new Dictionary<string, string[]> { [Header] = ["This key was used for a different request."] },
         "The Idempotency-Key was already used with another body.");
@@ -69,7 +67,7 @@ public sealed class ApiIdempotency(IdempotencyStore store)
             ReservationOutcome.Reserved => (null, reservation.Record!.Id),
             ReservationOutcome.Mismatch => (KeyReused(), null),
             ReservationOutcome.InFlight => (KeyInFlight(), null),
-            _ => (Replay(http, reservation.Record!), null),
+            _ => (Replayed(http, reservation.Record!), null),
         };
     }
 
@@ -100,7 +98,8 @@ public sealed class ApiIdempotency(IdempotencyStore store)
     /// <summary>Frees a reservation after an unexpected failure, so a retry may go ahead at once.</summary>
     public Task AbandonAsync(long? recordId) => recordId is { } id ? store.ReleaseAsync(id, CancellationToken.None) : Task.CompletedTask;
 
-    private static StoredAnswer Replay(HttpContext http, IdempotencyRecord record)
+    /// <summary>The first answer again, marked as a replay.</summary>
+    public static IResult Replayed(HttpContext http, IdempotencyRecord record)
     {
         http.Response.Headers[ReplayedHeader] = "true";
         var body = record.ResponseBody ?? JsonSerializer.Serialize(new { resourceType = record.ResourceType, id = record.ResourceId }, ApiJson.Options);

@@ -31,7 +31,6 @@ namespace CommandCenter.Benchmarks;
 /// </summary>
 internal static class FanOutBenchmark
 {
-    private const string District = "610202";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -152,22 +151,13 @@ internal static class FanOutBenchmark
 
     private static async Task<(string Key, Grid Grid)> SeedAsync(IServiceProvider services)
     {
-        const string Square = """{"type":"Polygon","coordinates":[[[109.0,35.0],[109.01,35.0],[109.01,35.01],[109.0,35.01],[109.0,35.0]]]}""";
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommandCenterDbContext>();
-        var district = new District { Code = District, Name = "王益区", Boundary = Square };
-        var street = new Street { District = district, Code = "610202001", Name = "七一路街道", Boundary = Square };
-        var community = new Community { Street = street, Code = "610202001001", Name = "青年路社区", Boundary = Square };
-        db.Add(community);
-        await db.SaveChangesAsync();
-        db.Grids.AddRange(Enumerable.Range(1, 8).Select(i => new Grid
-        {
-            CommunityId = community.Id, StreetId = street.Id, Code = $"610202001001{i:000}", Name = $"第{i}网格", Boundary = Square,
-        }));
+        await BenchmarkDistrict.AddAsync(db);
         var key = ApiKeyHasher.NewKey();
         db.ApiKeys.Add(new ApiKey { Name = "fanout", Channel = "grid-worker-app", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
-        return (key, await db.Grids.AsNoTracking().FirstAsync(g => g.Code == "610202001001001"));
+        return (key, await db.Grids.AsNoTracking().FirstAsync(g => g.Code == BenchmarkDistrict.GridCode(1)));
     }
 
     /// <summary>The child: <c>fanout-clients URL KEY COUNT</c>. Prints READY, answers STATS with "STATS messages frames bytes", ends on STOP.</summary>
@@ -190,7 +180,7 @@ internal static class FanOutBenchmark
                 {
                     await socket.ConnectAsync(url, CancellationToken.None);
                     await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
-                    await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"JoinAsync\",\"arguments\":[\"{District}\"]}}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"JoinAsync\",\"arguments\":[\"{BenchmarkDistrict.Code}\"]}}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
                     // The handshake answer and the join's completion: read until a completion record arrives.
                     var buffer = new byte[256 * 1024];
                     var text = new StringBuilder();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommandCenter.Data;
-using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Providers;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +32,10 @@ public static class IntakeBenchmark
         }
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         await services.GetRequiredService<ReferenceDataSeeder>().EnsureAsync(CancellationToken.None);
-        await SeedGridsAsync(services);
+        await using (var db = services.GetRequiredService<CommandCenterDbContext>())
+        {
+            await BenchmarkDistrict.AddAsync(db);
+        }
         var intake = services.GetRequiredService<IncidentIntakeService>();
 
         await RunPhaseAsync(intake, rate, callers, warmupSeconds, "warm-up", 0, output);
@@ -88,24 +90,8 @@ public static class IntakeBenchmark
         Description = "压测",
         Source = SourceChannel.GridWorker,
         CategoryCode = "E0101",
-        GridCode = $"610202001001{n % 8 + 1:000}",
+        GridCode = BenchmarkDistrict.GridCode(n % 8 + 1),
         ReporterName = "王五",
         ReporterPhone = "13800138000",
     };
-
-    private static async Task SeedGridsAsync(IServiceProvider services)
-    {
-        const string Square = """{"type":"Polygon","coordinates":[[[109.0,35.0],[109.01,35.0],[109.01,35.01],[109.0,35.01],[109.0,35.0]]]}""";
-        await using var db = services.GetRequiredService<CommandCenterDbContext>();
-        var district = new District { Code = "610202", Name = "王益区", Boundary = Square };
-        var street = new Street { District = district, Code = "610202001", Name = "七一路街道", Boundary = Square };
-        var community = new Community { Street = street, Code = "610202001001", Name = "青年路社区", Boundary = Square };
-        db.Add(community);
-        await db.SaveChangesAsync();
-        db.Grids.AddRange(Enumerable.Range(1, 8).Select(i => new Grid
-        {
-            CommunityId = community.Id, StreetId = street.Id, Code = $"610202001001{i:000}", Name = $"第{i}网格", Boundary = Square,
-        }));
-        await db.SaveChangesAsync();
-    }
 }

@@ -1,6 +1,6 @@
 // Keyboard shortcuts of the queue: J/K or the arrows move the cursor, Enter or O opens, / searches, 1–4 switch views.
 // Ignored while typing in a field (Escape leaves the field) or with a modifier held.
-export function listen(owner, grid) {
+export function listen(owner, panel) {
     const handler = event => {
         if (event.ctrlKey || event.metaKey || event.altKey) {
             return;
@@ -13,12 +13,12 @@ export function listen(owner, grid) {
             }
             return;
         }
-        if (!grid.isConnected || grid.offsetParent === null) {
+        if (!panel.isConnected || panel.offsetParent === null) {
             return; // the queue's tab is not shown
         }
         if (event.key === '/') {
             event.preventDefault();
-            grid.closest('.cc-queue-panel')?.querySelector('.cc-queue-search input')?.focus();
+            panel.querySelector('.cc-queue-search input')?.focus();
             return;
         }
         if (['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key) || event.key.length === 1) {
