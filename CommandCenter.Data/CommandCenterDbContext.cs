@@ -2,6 +2,7 @@ using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Idempotency;
+using CommandCenter.Data.Imports;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Objects;
 using CommandCenter.Data.Organizations;
@@ -61,6 +62,9 @@ public abstract class CommandCenterDbContext(DbContextOptions options)
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,10 @@ public class ApiKey
     public required string KeyHash { get; set; }
     /// <summary>The hierarchy node the key may write to (a code prefix); null for the whole district.</summary>
     public string? ScopeCode { get; set; }
+    /// <summary>What the key may do, checked on every request.</summary>
+    public ApiKeyPermissions Permissions { get; set; }
+    /// <summary>Who made it (a user name, or command-line).</summary>
+    public string? CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }

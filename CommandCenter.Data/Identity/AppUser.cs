@@ -8,6 +8,8 @@ public class AppUser : IdentityUser
     /// <summary>The hierarchy node the user is limited to (a code prefix); null for the whole district.</summary>
     public string? ScopeCode { get; set; }
     public bool IsDisabled { get; set; }
+    /// <summary>Set by an administrator's password reset: the user must choose a new password at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

@@ -22,6 +22,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.Property(x => x.Prefix).HasMaxLength(ApiKeyHasher.PrefixLength).IsUnicode(false);
         b.Property(x => x.KeyHash).HasMaxLength(64).IsUnicode(false);
         b.Property(x => x.ScopeCode).HasMaxLength(HierarchyCode.GridLength).IsUnicode(false);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
         b.HasIndex(x => x.KeyHash).IsUnique();
     }
 }

@@ -41,4 +41,6 @@ public class StaffMember
     /// <summary>The hierarchy node the member works for (a code prefix).</summary>
     public required string AreaCode { get; set; }
     public int? HandlingUnitId { get; set; }
+    /// <summary>The sign-in account of the member, when one exists.</summary>
+    public string? UserId { get; set; }
 }

@@ -55,6 +55,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.Property(x => x.Name).HasMaxLength(32);
         b.Property(x => x.Phone).HasMaxLength(20).IsUnicode(false);
         b.Property(x => x.AreaCode).HasMaxLength(HierarchyCode.GridLength).IsUnicode(false);
+        b.Property(x => x.UserId).HasMaxLength(450);
         b.HasIndex(x => new { x.AreaCode, x.Role });
     }
 }

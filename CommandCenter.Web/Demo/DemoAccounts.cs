@@ -51,6 +51,9 @@ public sealed class DemoAccounts(
         }
 
         var hash = ApiKeyHasher.Hash(demo.ApiKey);
+        // The demo key is a reporting channel: it may not handle (void, close) incidents, whatever it held before.
+        await db.ApiKeys.Where(k => k.KeyHash == hash && k.Permissions != ApiKeyPermissionNames.Demo)
+            .ExecuteUpdateAsync(u => u.SetProperty(k => k.Permissions, ApiKeyPermissionNames.Demo), cancellationToken);
         if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
         {
             db.ApiKeys.Add(new ApiKey
@@ -59,6 +62,8 @@ public sealed class DemoAccounts(
                 Channel = ApiKeyChannel,
                 Prefix = ApiKeyHasher.PrefixOf(demo.ApiKey),
                 KeyHash = hash,
+                Permissions = ApiKeyPermissionNames.Demo,
+                CreatedBy = "demo",
                 CreatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
