@@ -5,6 +5,7 @@ using CommandCenter.Web.Api.Incidents;
 using CommandCenter.Web.Api.Patrols;
 using CommandCenter.Web.Api.ServiceOrders;
 using CommandCenter.Web.Api.Sos;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -20,18 +21,6 @@ public sealed class ApiRateLimitOptions
 
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int Burst { get; set; } = 200;
-}
-
-/// <summary>Who may write through the API.</summary>
-public static class ApiPolicies
-{
-    /// <summary>Report: machine channels, duty officers and admins.</summary>
-    public const string Report = "api.report";
-
-    /// <summary>Handle incidents through the lifecycle: machine channels, duty officers and admins.</summary>
-    public const string Handle = "api.handle";
-
-    public const string RateLimit = "api.per-client";
 }
 
 public static class ApiSetup
@@ -71,9 +60,13 @@ public static class ApiSetup
             };
         });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicies.Report, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsMachineOrOfficer(c.User)))
-            .AddPolicy(ApiPolicies.Handle, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsMachineOrOfficer(c.User)));
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var (policy, requirement) in ApiPolicies.All)
+        {
+            authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().AddRequirements(requirement));
+        }
+        services.AddSingleton<IAuthorizationHandler, ApiAccessHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAccessResultHandler>();
 
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -109,8 +102,4 @@ public static class ApiSetup
 
     public static bool IsApiPath(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsMachineOrOfficer(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value.StartsWith("apikey:", StringComparison.Ordinal) == true
-        || user.IsInRole(Roles.DutyOfficer) || user.IsInRole(Roles.Admin);
 }

@@ -47,7 +47,7 @@ public sealed class ApiKeyAuthenticationHandler(
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
             var found = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-                .Select(k => new ApiKeyLookupCache.KnownKey(k.Id, k.Name, k.Channel, k.ScopeCode))
+                .Select(k => new ApiKeyLookupCache.KnownKey(k.Id, k.Name, k.Channel, k.ScopeCode, k.Permissions))
                 .FirstOrDefaultAsync(CancellationToken.None);
             if (found is not null)
             {
@@ -68,6 +68,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new(ClaimTypes.Name, apiKey.Name),
             new(CommandCenterClaims.Channel, apiKey.Channel),
         ];
+        claims.AddRange(ApiKeyPermissionNames.Names(apiKey.Permissions).Select(p => new Claim(CommandCenterClaims.Permission, p)));
         if (!string.IsNullOrEmpty(apiKey.ScopeCode))
         {
             claims.Add(new Claim(CommandCenterClaims.Scope, apiKey.ScopeCode));
@@ -85,7 +86,7 @@ public sealed class ApiKeyLookupCache : IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    public sealed record KnownKey(int Id, string Name, string Channel, string? ScopeCode);
+    public sealed record KnownKey(int Id, string Name, string Channel, string? ScopeCode, ApiKeyPermissions Permissions);
 
     public MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 

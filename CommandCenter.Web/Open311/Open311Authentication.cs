@@ -11,7 +11,8 @@ namespace CommandCenter.Web.Open311;
 /// <summary>
 /// Open311 GETs are usually public, but this product requires sign-in everywhere. The group is anonymous at the
 /// ASP.NET level and every handler checks here: an <c>api_key</c> (query parameter, or form field on POST), else the
-/// X-Api-Key header, else the app's cookie. No credentials → 401; an unknown or revoked key → 403.
+/// X-Api-Key header, else the app's cookie. No credentials → 401; an unknown or revoked key → 403; a key without the
+/// <c>report</c> permission (POST) or the <c>read</c> permission (GET) → 403 naming it.
 /// </summary>
 public static class Open311Authentication
 {
@@ -31,8 +32,15 @@ public static class Open311Authentication
             {
                 return (null, Open311Errors.Unauthorized(format));
             }
-            var caller = key.Length > MaxKeyLength ? null : await FindKeyAsync(key, contexts, cancellationToken);
-            return caller is null ? (null, Open311Errors.Forbidden(format, "Invalid api_key.")) : (caller, null);
+            var found = key.Length > MaxKeyLength ? null : await FindKeyAsync(key, contexts, cancellationToken);
+            if (found is not { } known)
+            {
+                return (null, Open311Errors.Forbidden(format, "Invalid api_key."));
+            }
+            var needed = report ? ApiKeyPermissions.Report : ApiKeyPermissions.Read;
+            return known.Permissions.HasFlag(needed)
+                ? (known.Caller, null)
+                : (null, Open311Errors.Forbidden(format, $"This api_key lacks the '{ApiKeyPermissionNames.NameOf(needed)}' permission."));
         }
 
         var user = http.User;
@@ -56,17 +64,19 @@ public static class Open311Authentication
         return (ApiCaller.From(user), null);
     }
 
-    private static async Task<ApiCaller?> FindKeyAsync(string key, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<(ApiCaller Caller, ApiKeyPermissions Permissions)?> FindKeyAsync(
+        string key, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
     {
         var hash = ApiKeyHasher.Hash(key);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.Channel, k.ScopeCode })
+            .Select(k => new { k.Id, k.Name, k.Channel, k.ScopeCode, k.Permissions })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null
             ? null
-            : new ApiCaller($"apikey:{row.Id}", new IncidentActor(null, row.Name), string.IsNullOrEmpty(row.ScopeCode) ? null : row.ScopeCode, row.Channel);
+            : (new ApiCaller($"apikey:{row.Id}", new IncidentActor(null, row.Name), string.IsNullOrEmpty(row.ScopeCode) ? null : row.ScopeCode, row.Channel),
+                row.Permissions);
     }
 
     /// <summary>The rate limiter's partition: the key's hash, the signed-in client, or the remote address.</summary>

@@ -155,7 +155,7 @@ internal static class FanOutBenchmark
         var db = scope.ServiceProvider.GetRequiredService<CommandCenterDbContext>();
         await BenchmarkDistrict.AddAsync(db);
         var key = ApiKeyHasher.NewKey();
-        db.ApiKeys.Add(new ApiKey { Name = "fanout", Channel = "grid-worker-app", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), CreatedAt = DateTime.UtcNow });
+        db.ApiKeys.Add(new ApiKey { Name = "fanout", Channel = "grid-worker-app", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), Permissions = ApiKeyPermissionNames.Legacy, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return (key, await db.Grids.AsNoTracking().FirstAsync(g => g.Code == BenchmarkDistrict.GridCode(1)));
     }

@@ -76,7 +76,7 @@ internal sealed class LoadHost : IAsyncDisposable
             CommunityId = community.Id, StreetId = street.Id, Code = $"610202001001{i:000}", Name = $"第{i}网格", Boundary = Square,
         }));
         var key = ApiKeyHasher.NewKey();
-        db.ApiKeys.Add(new ApiKey { Name = "load", Channel = "grid-worker-app", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), CreatedAt = DateTime.UtcNow });
+        db.ApiKeys.Add(new ApiKey { Name = "load", Channel = "grid-worker-app", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), Permissions = ApiKeyPermissionNames.Legacy, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return key;
     }

@@ -14,8 +14,8 @@ public static class IncidentEndpoints
         var incidents = api.MapGroup("/incidents").WithTags("Incidents");
         incidents.MapPost("/", CreateAsync).RequireAuthorization(ApiPolicies.Report)
             .WithSummary("Report an incident (Idempotency-Key required)");
-        incidents.MapGet("/", ListAsync).WithSummary("List incidents with filters and paging");
-        incidents.MapGet("/{id:long}", GetAsync).WithSummary("One incident with its history");
+        incidents.MapGet("/", ListAsync).RequireAuthorization(ApiPolicies.Read).WithSummary("List incidents with filters and paging");
+        incidents.MapGet("/{id:long}", GetAsync).RequireAuthorization(ApiPolicies.Read).WithSummary("One incident with its history");
         incidents.MapPost("/{id:long}/transitions", TransitionAsync).RequireAuthorization(ApiPolicies.Handle)
             .WithSummary("Move an incident through its lifecycle (version required)");
         return api;

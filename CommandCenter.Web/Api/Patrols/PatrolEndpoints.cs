@@ -18,7 +18,7 @@ public static class PatrolEndpoints
 
     public static RouteGroupBuilder MapPatrolEndpoints(this RouteGroupBuilder api)
     {
-        var patrols = api.MapGroup("/patrols").WithTags("Patrols").RequireAuthorization(ApiPolicies.Report);
+        var patrols = api.MapGroup("/patrols").WithTags("Patrols").RequireAuthorization(ApiPolicies.Patrol);
         patrols.MapPost("/", StartAsync).WithSummary("Start a patrol");
         patrols.MapPost("/{id:long}/check-ins", CheckInAsync).WithSummary("Check in during a patrol (position, optional note and photo reference)");
         patrols.MapPost("/{id:long}/end", EndAsync).WithSummary("End a patrol");

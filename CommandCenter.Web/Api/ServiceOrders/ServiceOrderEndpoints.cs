@@ -35,7 +35,7 @@ public static class ServiceOrderEndpoints
 
     public static RouteGroupBuilder MapServiceOrderEndpoints(this RouteGroupBuilder api)
     {
-        var orders = api.MapGroup("/service-orders").WithTags("Service orders").RequireAuthorization(ApiPolicies.Report);
+        var orders = api.MapGroup("/service-orders").WithTags("Service orders").RequireAuthorization(ApiPolicies.ServiceOrders);
         orders.MapPost("/", RequestAsync).WithSummary("点单: a resident orders a service");
         orders.MapPost("/{id:long}/dispatch", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
             StepAsync(http, (r, scope) => s.DispatchAsync(id, r.Version!.Value, r.OrganizationId, scope, ct), ct)).WithSummary("派单");
@@ -49,7 +49,7 @@ public static class ServiceOrderEndpoints
             StepAsync(http, (r, scope) => s.CancelAsync(id, r.Version!.Value, scope, ct), ct)).WithSummary("Cancel");
         orders.MapPost("/{id:long}/rating", RateAsync).WithSummary("The resident rates a fulfilled order");
 
-        var wishes = api.MapGroup("/micro-wishes").WithTags("Micro-wishes").RequireAuthorization(ApiPolicies.Report);
+        var wishes = api.MapGroup("/micro-wishes").WithTags("Micro-wishes").RequireAuthorization(ApiPolicies.ServiceOrders);
         wishes.MapPost("/", AddWishAsync).WithSummary("A resident's micro-wish (微心愿)");
         wishes.MapPost("/{id:long}/claim", (long id, HttpContext http, ServiceOrderService s, CancellationToken ct) =>
             WishStepAsync(http, (r, scope) => s.MoveWishAsync(id, r.Version!.Value, MicroWishStatus.Claimed, r.ResidentId, r.OrganizationId, scope, ct), ct));

@@ -18,7 +18,7 @@ public static class SosEndpoints
 
     public static RouteGroupBuilder MapSosEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/sos", RaiseAsync).WithTags("SOS").RequireAuthorization(ApiPolicies.Report).DisableRateLimiting()
+        api.MapPost("/sos", RaiseAsync).WithTags("SOS").RequireAuthorization(ApiPolicies.Sos).DisableRateLimiting()
             .WithSummary("Raise a one-key SOS alarm from a device (Idempotency-Key optional)");
         api.MapPost("/sos/{id:long}/acknowledge", AcknowledgeAsync).WithTags("SOS").RequireAuthorization(ApiPolicies.Handle).DisableRateLimiting()
             .WithSummary("Acknowledge a raised SOS alarm (signed-in duty officers and admins in scope; 409 names who acknowledged first)");

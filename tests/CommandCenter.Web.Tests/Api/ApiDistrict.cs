@@ -116,7 +116,7 @@ public sealed record ApiDistrict(
             db.ApiKeys.Add(new ApiKey
             {
                 Name = name, Channel = channel, Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), ScopeCode = scope,
-                CreatedAt = DateTime.UtcNow, RevokedAt = revoked ? DateTime.UtcNow : null,
+                Permissions = ApiKeyPermissionNames.Legacy, CreatedAt = DateTime.UtcNow, RevokedAt = revoked ? DateTime.UtcNow : null,
             });
             return key;
         }

@@ -21,7 +21,7 @@ public sealed class ApiKeyTests(CommandCenterFactory factory) : IClassFixture<Co
                 Prefix = ApiKeyHasher.PrefixOf(key),
                 KeyHash = ApiKeyHasher.Hash(key),
                 ScopeCode = scope,
-                CreatedAt = DateTime.UtcNow,
+                Permissions = ApiKeyPermissionNames.Legacy, CreatedAt = DateTime.UtcNow,
                 RevokedAt = revoked ? DateTime.UtcNow : null,
             });
             await db.SaveChangesAsync();

@@ -112,7 +112,7 @@ public sealed class Open311Fixture : IAsyncLifetime
         db.ApiKeys.Add(new ApiKey
         {
             Name = name, Channel = "open311", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), ScopeCode = scope,
-            CreatedAt = DateTime.UtcNow, RevokedAt = revoked ? DateTime.UtcNow : null,
+            Permissions = ApiKeyPermissionNames.Legacy, CreatedAt = DateTime.UtcNow, RevokedAt = revoked ? DateTime.UtcNow : null,
         });
 
     public HttpClient Client() => Factory.CreateBrowser();

@@ -19,7 +19,7 @@ public sealed class Open311RateLimitTests : IDisposable
         var key = ApiKeyHasher.NewKey();
         await _factory.WithDbAsync(async db =>
         {
-            db.ApiKeys.Add(new ApiKey { Name = "limited", Channel = "open311", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), CreatedAt = DateTime.UtcNow });
+            db.ApiKeys.Add(new ApiKey { Name = "limited", Channel = "open311", Prefix = ApiKeyHasher.PrefixOf(key), KeyHash = ApiKeyHasher.Hash(key), Permissions = ApiKeyPermissionNames.Legacy, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         });
         var client = limited.CreateClient();
