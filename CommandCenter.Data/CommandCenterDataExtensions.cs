@@ -67,6 +67,8 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ServiceOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
+        services.AddSingleton<ReferenceDataEditor>();
+        services.AddHostedService<ReferenceCacheInvalidation>();
         services.AddSingleton<DemoDistrictSeeder>();
         services.AddCommandCenterAnalytics(configuration);
         services.TryAddSingleton(TimeProvider.System);

@@ -8,5 +8,7 @@ public class HandlingUnit
     public HandlingTier Tier { get; set; }
     /// <summary>The hierarchy node it serves (a code prefix).</summary>
     public required string AreaCode { get; set; }
+    /// <summary>Who to call there: a duty phone or a contact person, as the unit gives it.</summary>
+    public string? Contact { get; set; }
     public bool IsActive { get; set; } = true;
 }

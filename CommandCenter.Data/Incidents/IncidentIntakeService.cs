@@ -259,5 +259,8 @@ public sealed class IncidentIntakeService(
             : await categories.SingleOrDefaultAsync(c => c.Code == report.CategoryCode, cancellationToken);
     }
 
+    /// <summary>Drops the cached catalogue (after an administrator edits a category, on any node).</summary>
+    public void InvalidateCategories() => _categories = null;
+
     private sealed record CategoryCache(DateTimeOffset LoadedAt, Dictionary<int, IncidentCategory> ById, Dictionary<string, IncidentCategory> ByCode);
 }

@@ -23,6 +23,7 @@ internal sealed class HandlingUnitConfiguration : IEntityTypeConfiguration<Handl
     {
         b.Property(x => x.Name).HasMaxLength(64);
         b.Property(x => x.AreaCode).HasMaxLength(HierarchyCode.GridLength).IsUnicode(false);
+        b.Property(x => x.Contact).HasMaxLength(64);
         b.HasIndex(x => new { x.Tier, x.AreaCode });
     }
 }

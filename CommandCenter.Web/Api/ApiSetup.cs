@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CommandCenter.Data.Identity;
+using CommandCenter.Web.Api.Admin;
 using CommandCenter.Web.Api.Incidents;
 using CommandCenter.Web.Api.Patrols;
 using CommandCenter.Web.Api.ServiceOrders;
@@ -87,6 +88,7 @@ public static class ApiSetup
         api.MapSosEndpoints();
         api.MapPatrolEndpoints();
         api.MapServiceOrderEndpoints();
+        api.MapReferenceDataEndpoints();
         return app;
     }
 

@@ -865,6 +865,10 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(15)");
 
+                    b.Property<string>("Contact")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 

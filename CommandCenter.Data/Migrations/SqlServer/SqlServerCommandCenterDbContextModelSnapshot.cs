@@ -867,6 +867,10 @@ namespace CommandCenter.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(15)");
 
+                    b.Property<string>("Contact")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
