@@ -54,9 +54,11 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GridLocator>();
+        services.AddSingleton<IReferenceDataCache>(sp => sp.GetRequiredService<GridLocator>());
         AddLiveFeed(services, configuration);
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IncidentIntakeService>();
+        services.AddSingleton<IReferenceDataCache>(sp => sp.GetRequiredService<IncidentIntakeService>());
         services.AddSingleton<IncidentTransitionService>();
         services.AddOptions<SlaWatchOptions>().Bind(configuration.GetSection(SlaWatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SlaWatcher>();

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using CommandCenter.Data.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Data.Hierarchy;
 
 /// <summary>Finds the grid that contains a point, from the grid polygons in the database (loaded once, then cached).</summary>
-public sealed class GridLocator(IDbContextFactory<CommandCenterDbContext> contextFactory) : IDisposable
+public sealed class GridLocator(IDbContextFactory<CommandCenterDbContext> contextFactory) : IReferenceDataCache, IDisposable
 {
     private readonly SemaphoreSlim _loadLock = new(1, 1);
     private GridShape[]? _grids;

@@ -91,7 +91,7 @@ public sealed class IncidentIntakeService(
     IOptions<SlaOptions> slaOptions,
     TimeProvider time,
     ILiveFeed? liveFeed = null,
-    IOptions<IntakeOptions>? intakeOptions = null)
+    IOptions<IntakeOptions>? intakeOptions = null) : IReferenceDataCache
 {
     private readonly IncidentIntakeWriter _writer = new(contextFactory, time, intakeOptions?.Value.GroupWindow ?? TimeSpan.Zero);
 
@@ -260,7 +260,7 @@ public sealed class IncidentIntakeService(
     }
 
     /// <summary>Drops the cached catalogue (after an administrator edits a category, on any node).</summary>
-    public void InvalidateCategories() => _categories = null;
+    public void Invalidate() => _categories = null;
 
     private sealed record CategoryCache(DateTimeOffset LoadedAt, Dictionary<int, IncidentCategory> ById, Dictionary<string, IncidentCategory> ByCode);
 }

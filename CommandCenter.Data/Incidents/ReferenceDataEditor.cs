@@ -40,7 +40,7 @@ public sealed record ReferenceDataActor(string? UserId, string UserName, string?
 /// <summary>
 /// Edits the reference data an installation runs on: incident categories (大类/小类, active, SLA overrides) and
 /// handling units (name, tier, node served, contact). Every change is audited with before → after and published as a
-/// re-sync on the live feed, so every node drops what it cached (categories, screens' names) without a restart.
+/// <see cref="ChangeKind.ReferenceDataChanged"/> notice on the live feed, so every node drops what it cached (categories, screens' names) without a restart.
 /// </summary>
 public sealed class ReferenceDataEditor(IDbContextFactory<CommandCenterDbContext> contexts, AuditLog audit, ILiveFeed feed, TimeProvider time)
 {
@@ -210,7 +210,7 @@ public sealed class ReferenceDataEditor(IDbContextFactory<CommandCenterDbContext
     {
         await audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, action, entityType, id.ToString(CultureInfo.InvariantCulture), detail, actor.RemoteIp),
             cancellationToken);
-        await feed.PublishAsync(new ChangeNotice(ChangeKind.Resync, 0, null, null, null, 0, time.GetUtcNow().UtcDateTime), cancellationToken);
+        await feed.PublishAsync(ChangeNotice.ReferenceData(time.GetUtcNow().UtcDateTime), cancellationToken);
     }
 
     private static async Task<Dictionary<string, string[]>> CheckUnitAsync(

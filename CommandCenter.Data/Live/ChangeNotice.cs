@@ -19,6 +19,11 @@ public enum ChangeKind
     Resync = 10,
     /// <summary>An officer acknowledged a raised SOS alert (its id is the entity id): it is no longer open.</summary>
     SosAcknowledged = 11,
+    /// <summary>
+    /// Reference data changed (an administrator's edit, an import): every node drops its cached copies
+    /// (<see cref="IReferenceDataCache"/>) and reloads its live state, as for <see cref="Resync"/>.
+    /// </summary>
+    ReferenceDataChanged = 12,
 }
 
 /// <summary>The incident facts a screen needs to update its counters without reading the row again.</summary>
@@ -80,6 +85,9 @@ public sealed record ChangeNotice(
 
     /// <summary>The SLA clock for <see cref="ChangeKind.SlaBreached"/>.</summary>
     public SlaClock? Clock { get; init; }
+
+    /// <summary>The notice an edit or import of reference data publishes after its commit.</summary>
+    public static ChangeNotice ReferenceData(DateTime at) => new(ChangeKind.ReferenceDataChanged, 0, null, null, null, 0, at);
 
     public static ChangeNotice ForIncident(ChangeKind kind, Incident incident, IncidentStage? previousStage, DateTime at) =>
         new(kind, incident.Id, incident.StreetId, incident.CommunityId, incident.GridId, incident.Version, at)

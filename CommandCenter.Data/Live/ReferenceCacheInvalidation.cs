@@ -1,15 +1,14 @@
-using CommandCenter.Data.Hierarchy;
-using CommandCenter.Data.Incidents;
 using Microsoft.Extensions.Hosting;
 
 namespace CommandCenter.Data.Live;
 
 /// <summary>
 /// Reference data is cached per node (the category catalogue of the intake, the grid polygons of point-in-polygon
-/// placement). A <see cref="ChangeKind.Resync"/> notice — published after an administrator's edit or an import, on
-/// any node — drops those caches here, so the next report reads what was committed.
+/// placement, the wall's map and base numbers). A <see cref="ChangeKind.ReferenceDataChanged"/> notice — published after an
+/// administrator's edit or an import, on any node — drops every <see cref="IReferenceDataCache"/> here, so the next
+/// read sees what was committed.
 /// </summary>
-internal sealed class ReferenceCacheInvalidation(ILiveFeed feed, IncidentIntakeService intake, GridLocator grids) : IHostedService, IDisposable
+internal sealed class ReferenceCacheInvalidation(ILiveFeed feed, IEnumerable<IReferenceDataCache> caches) : IHostedService, IDisposable
 {
     private IDisposable? _subscription;
 
@@ -17,10 +16,12 @@ internal sealed class ReferenceCacheInvalidation(ILiveFeed feed, IncidentIntakeS
     {
         _subscription = feed.Subscribe(notice =>
         {
-            if (notice.Kind == ChangeKind.Resync)
+            if (notice.Kind == ChangeKind.ReferenceDataChanged)
             {
-                intake.InvalidateCategories();
-                grids.Invalidate();
+                foreach (var cache in caches)
+                {
+                    cache.Invalidate();
+                }
             }
             return ValueTask.CompletedTask;
         });

@@ -44,7 +44,7 @@ internal sealed class LiveMetricsService(LiveMetrics metrics, ILiveFeed feed, Ti
 
     private ValueTask OnNoticeAsync(ChangeNotice notice)
     {
-        if (notice.Kind == ChangeKind.Resync)
+        if (notice.Kind is ChangeKind.Resync or ChangeKind.ReferenceDataChanged)
         {
             _reload.Writer.TryWrite(true);
             return ValueTask.CompletedTask;

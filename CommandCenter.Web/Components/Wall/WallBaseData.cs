@@ -1,4 +1,5 @@
 using CommandCenter.Data;
+using CommandCenter.Data.Live;
 using CommandCenter.Data.Organizations;
 using CommandCenter.Data.People;
 using CommandCenter.Data.Statistics;
@@ -36,7 +37,7 @@ public sealed class WallBaseData(
     IDbContextFactory<CommandCenterDbContext> contextFactory,
     IOptions<WallOptions> options,
     TimeProvider time,
-    ILogger<WallBaseData> logger) : IDisposable
+    ILogger<WallBaseData> logger) : IReferenceDataCache, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyDictionary<string, WallBaseFigures>? _byNode;
@@ -74,6 +75,9 @@ public sealed class WallBaseData(
         }
         return byNode.GetValueOrDefault(code) ?? WallBaseFigures.Zero;
     }
+
+    /// <summary>Drops the copy (after an import or an edit on any node): the next reader waits for a fresh read.</summary>
+    public void Invalidate() => _byNode = null;
 
     private async Task<IReadOnlyDictionary<string, WallBaseFigures>> RefreshAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CommandCenter.Data;
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Components.Wall;
@@ -30,9 +31,10 @@ public sealed record MapNode(string Code, string Name, HierarchyLevel Level);
 
 /// <summary>
 /// The hierarchy's GeoJSON boundaries projected to SVG once per node and cached: an equirectangular projection with the
-/// longitude scaled by cos(latitude), fitted into a 1000-unit-wide view box. Re-read from the database every 30 minutes.
+/// longitude scaled by cos(latitude), fitted into a 1000-unit-wide view box. Re-read from the database every 30 minutes,
+/// and at once after a re-sync notice (see <see cref="IReferenceDataCache"/>).
 /// </summary>
-public sealed class WallMapGeometry(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time) : IDisposable
+public sealed class WallMapGeometry(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time) : IReferenceDataCache, IDisposable
 {
     public const double ViewWidth = 1000;
     private static readonly int[] CodeLengths = [6, 9, 12, 15];
@@ -55,6 +57,13 @@ public sealed class WallMapGeometry(IDbContextFactory<CommandCenterDbContext> co
             return null;
         }
         return _views.GetOrAdd(code, c => Build(loaded, c));
+    }
+
+    /// <summary>Drops the projected map, so the next reader loads the boundaries committed since (an import, on any node).</summary>
+    public void Invalidate()
+    {
+        _loaded = null;
+        _views.Clear();
     }
 
     /// <summary>All node codes and names by level, for the playlist and code checks.</summary>

@@ -1,3 +1,4 @@
+using CommandCenter.Data.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommandCenter.Web.Components.Wall;
@@ -10,6 +11,8 @@ public static class WallSetup
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WallBaseData>();
         services.AddSingleton<WallMapGeometry>();
+        services.AddSingleton<IReferenceDataCache>(sp => sp.GetRequiredService<WallBaseData>());
+        services.AddSingleton<IReferenceDataCache>(sp => sp.GetRequiredService<WallMapGeometry>());
         services.AddScoped<WallDisplayLinkService>();
         return services;
     }
