@@ -1,6 +1,7 @@
 using CommandCenter.Data;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
+using CommandCenter.Data.Privacy;
 using CommandCenter.Data.Ratings;
 
 namespace CommandCenter.Web.Live;
@@ -48,7 +49,7 @@ internal sealed class TrackedIncident
         CategoryId = facts.CategoryId;
         ClosedTier = facts.ClosedTier;
         Number = facts.Number;
-        Title = facts.Title;
+        Title = PersonalDataMask.FreeText(facts.Title)!;
     }
 }
 
@@ -195,7 +196,7 @@ internal sealed class LiveState
     {
         var grid = Hierarchy.Grids.GetValueOrDefault(gridId);
         var street = grid is null ? null : Hierarchy.Streets.GetValueOrDefault(grid.StreetId);
-        return new NewestIncident(id, number, title, stage, version, gridId, grid?.Code, grid?.Name, grid?.StreetId ?? 0, street?.Name,
+        return new NewestIncident(id, number, PersonalDataMask.FreeText(title)!, stage, version, gridId, grid?.Code, grid?.Name, grid?.StreetId ?? 0, street?.Name,
             source, priority, reportedAt.AddTicks(-(reportedAt.Ticks % 10)));
     }
 

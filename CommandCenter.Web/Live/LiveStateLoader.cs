@@ -1,5 +1,6 @@
 using CommandCenter.Data;
 using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Privacy;
 using CommandCenter.Data.Sos;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ internal static class LiveStateLoader
                 ReportedAt = i.ReportedAt, FiledAt = i.FiledAt, DispatchedAt = i.DispatchedAt, RespondedAt = i.RespondedAt,
                 RepliedAt = i.RepliedAt, ClosedAt = i.ClosedAt,
                 RespondBreached = i.RespondBreached, ReplyBreached = i.ReplyBreached, ResolveBreached = i.ResolveBreached,
-                Source = i.Source, CategoryId = i.CategoryId, ClosedTier = i.ClosedTier, Number = i.Number, Title = i.Title,
+                Source = i.Source, CategoryId = i.CategoryId, ClosedTier = i.ClosedTier, Number = i.Number, Title = PersonalDataMask.FreeText(i.Title)!,
             })
             .ToListAsync(cancellationToken);
         foreach (var incident in tracked)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Open311;
@@ -98,10 +99,10 @@ public static class Open311Presenter
             var request = new Open311Object("request")
                 .Add("service_request_id", Id(i.Id))
                 .Add("status", Status(i.Stage))
-                .Add("status_notes", rows?.LastOrDefault(h => !string.IsNullOrWhiteSpace(h.Note))?.Note)
+                .Add("status_notes", PersonalDataMask.FreeText(rows?.LastOrDefault(h => !string.IsNullOrWhiteSpace(h.Note))?.Note))
                 .Add("service_name", i.Category?.MinorName)
                 .Add("service_code", i.Category?.Code)
-                .Add("description", string.IsNullOrEmpty(description) ? i.Title : description)
+                .Add("description", PersonalDataMask.FreeText(string.IsNullOrEmpty(description) ? i.Title : description))
                 .Add("agency_responsible", i.HandlingUnit?.Name)
                 .Add("service_notice", null)
                 .Add("requested_datetime", i.ReportedAt)
@@ -117,7 +118,7 @@ public static class Open311Presenter
             {
                 request.Add("notes", new Open311List("notes", "note", (rows ?? []).Select(h => (object?)new Open311Object("note")
                     .Add("datetime", h.At)
-                    .Add("description", string.IsNullOrWhiteSpace(h.Note) ? PublicActions[h.Action] : $"{PublicActions[h.Action]}：{h.Note}")
+                    .Add("description", string.IsNullOrWhiteSpace(h.Note) ? PublicActions[h.Action] : $"{PublicActions[h.Action]}：{PersonalDataMask.FreeText(h.Note)}")
                     .Add("type", TypeName(h.Action))
                     .Add("status", Status(h.ToStage)))));
             }

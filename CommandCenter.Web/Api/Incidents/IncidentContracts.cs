@@ -81,7 +81,7 @@ public sealed record IncidentDto(
     IReadOnlyList<string> PhotoUrls)
 {
     public static IncidentDto From(Incident i, string? gridCode, IReadOnlyList<IncidentHistory>? history = null) => new(
-        i.Id, i.Number, i.Title, i.Description, i.Source,
+        i.Id, i.Number, PersonalDataMask.FreeText(i.Title)!, PersonalDataMask.FreeText(i.Description)!, i.Source,
         i.Category is { } c ? new CategoryDto(c.Id, c.Code, c.MajorName, c.MinorName) : null,
         i.Priority, i.Stage, i.Tier,
         i.HandlingUnit is { } u ? new UnitDto(u.Id, u.Name, u.Tier) : null,
@@ -94,7 +94,7 @@ public sealed record IncidentDto(
             new SlaClockDto(i.ResolveDueAt, i.ClosedAt, i.ResolveBreached)),
         i.ClosedTier, i.ReworkCount, i.ExtensionCount, i.EscalationCount, i.DuplicateOfId, i.Version,
         IncidentLifecycle.AllowedActions(i),
-        history?.OrderBy(h => h.Version).Select(h => new HistoryDto(h.Version, h.Action, h.FromStage, h.ToStage, h.Tier, h.HandlingUnitId, h.ActorName, h.Note, h.At)).ToList(),
+        history?.OrderBy(h => h.Version).Select(h => new HistoryDto(h.Version, h.Action, h.FromStage, h.ToStage, h.Tier, h.HandlingUnitId, h.ActorName, PersonalDataMask.FreeText(h.Note), h.At)).ToList(),
         IncidentPhotos.Split(i.PhotoUrls));
 }
 

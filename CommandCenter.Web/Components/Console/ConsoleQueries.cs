@@ -149,6 +149,12 @@ public static class ConsoleQueries
         var reporterPhone = PersonalDataMask.Phone(incident.ReporterPhone);
         incident.ReporterName = reporterName;
         incident.ReporterPhone = reporterPhone;
+        incident.Title = PersonalDataMask.FreeText(incident.Title)!;
+        incident.Description = PersonalDataMask.FreeText(incident.Description)!;
+        foreach (var row in history)
+        {
+            row.Note = PersonalDataMask.FreeText(row.Note);
+        }
         return new IncidentDetail(incident, incident.Category?.MinorName ?? string.Empty, place.Street, place.Community, place.Name, place.Code, place.Boundary,
             reporterName, reporterPhone, incident.HandlingUnit?.Name, duplicateOf, history, unitNames, sos);
     }
