@@ -24,7 +24,7 @@ public static class ApiPolicies
     /// <summary>Service orders and micro-wishes: keys with <c>service-orders</c>; duty officers and admins.</summary>
     public const string ServiceOrders = "api.service-orders";
 
-    /// <summary>Read incidents and registries: keys with <c>read</c>; any signed-in user (screens narrow it further).</summary>
+    /// <summary>Read incidents: keys with <c>read</c>; every role but Wall (a wall PC reads only what the wall shows).</summary>
     public const string Read = "api.read";
 
     /// <summary>Upload imports: keys with <c>import</c>; admins.</summary>
@@ -41,7 +41,7 @@ public static class ApiPolicies
         (Sos, new ApiAccessRequirement(ApiKeyPermissions.Sos, Officers)),
         (Patrol, new ApiAccessRequirement(ApiKeyPermissions.Patrol, Officers)),
         (ServiceOrders, new ApiAccessRequirement(ApiKeyPermissions.ServiceOrders, Officers)),
-        (Read, new ApiAccessRequirement(ApiKeyPermissions.Read, [])),
+        (Read, new ApiAccessRequirement(ApiKeyPermissions.Read, [Roles.Admin, Roles.Leader, Roles.DutyOfficer, Roles.Analyst])),
         (Import, new ApiAccessRequirement(ApiKeyPermissions.Import, [Roles.Admin])),
     ];
 

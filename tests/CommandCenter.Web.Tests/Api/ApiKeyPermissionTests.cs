@@ -115,4 +115,18 @@ public sealed class ApiKeyPermissionTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Contains("'report'", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await reportOnly.GetAsync($"/open311/v2/requests.json?api_key={readOnly}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_wall_session_cannot_read_incidents()
+    {
+        var name = $"wall-{Guid.NewGuid().ToString("N")[..6]}";
+        await factory.CreateUserAsync(name, Roles.Wall);
+        var wall = await factory.SignedInBrowserAsync(name);
+        await AssertProblemAsync(await wall.GetAsync("/api/v1/incidents"), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await wall.GetAsync("/api/v1/incidents/1"), HttpStatusCode.Forbidden);
+
+        var analyst = $"analyst-{Guid.NewGuid().ToString("N")[..6]}";
+        await factory.CreateUserAsync(analyst, Roles.Analyst);
+        Assert.Equal(HttpStatusCode.OK, (await (await factory.SignedInBrowserAsync(analyst)).GetAsync("/api/v1/incidents")).StatusCode);
+    }
 }
