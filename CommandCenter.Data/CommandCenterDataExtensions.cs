@@ -67,6 +67,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ServiceOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
+        services.AddSingleton<Registry.RegistryQueries>();
         services.AddSingleton<DemoDistrictSeeder>();
         services.AddCommandCenterAnalytics(configuration);
         services.TryAddSingleton(TimeProvider.System);

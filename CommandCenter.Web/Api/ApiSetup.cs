@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using CommandCenter.Data.Identity;
 using CommandCenter.Web.Api.Incidents;
 using CommandCenter.Web.Api.Patrols;
+using CommandCenter.Web.Api.Registry;
 using CommandCenter.Web.Api.ServiceOrders;
 using CommandCenter.Web.Api.Sos;
 using Microsoft.AspNetCore.Http.Json;
@@ -94,6 +95,7 @@ public static class ApiSetup
         api.MapSosEndpoints();
         api.MapPatrolEndpoints();
         api.MapServiceOrderEndpoints();
+        api.MapRegistryEndpoints();
         return app;
     }
 
