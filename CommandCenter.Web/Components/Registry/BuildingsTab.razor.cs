@@ -38,18 +38,8 @@ public sealed partial class BuildingsTab
         _busy = true;
         try
         {
-            var result = await Registry.EditBuildingAsync(editing.Id, new BuildingEdit(_name ?? "", _address ?? "", _floors), Actor);
-            (_message, _messageSeverity) = result.Succeeded
-                ? ((string)(result.Value ? R["Saved"] : R["Unchanged"]), Severity.Success)
-                : (R["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
-            if (result.Succeeded)
-            {
-                _editing = null;
-                if (_table is not null)
-                {
-                    await _table.ReloadAsync();
-                }
-            }
+            var (saved, message, severity) = await _table!.EditAsync(() => Registry.EditBuildingAsync(editing.Id, new BuildingEdit(_name ?? "", _address ?? "", _floors), Actor));
+            (_message, _messageSeverity, _editing) = (message, severity, saved ? null : editing);
         }
         finally
         {

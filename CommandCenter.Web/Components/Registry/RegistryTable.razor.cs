@@ -1,7 +1,9 @@
+using CommandCenter.Data;
 using CommandCenter.Data.Registry;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace CommandCenter.Web.Components.Registry;
 
@@ -45,6 +47,18 @@ public sealed partial class RegistryTable<TRecord> : IDisposable
     {
         await ReadAsync(_page?.Page ?? 0);
         StateHasChanged();
+    }
+
+    /// <summary>Runs an edit of a listed record, re-reads the page when it succeeded, and says how it went.</summary>
+    public async Task<(bool Succeeded, string Message, Severity Severity)> EditAsync(Func<Task<OperationResult<bool>>> edit)
+    {
+        var result = await edit();
+        if (!result.Succeeded)
+        {
+            return (false, R["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
+        }
+        await ReloadAsync();
+        return (true, result.Value ? R["Saved"] : R["Unchanged"], Severity.Success);
     }
 
     private Task SearchAsync() => ReadAsync(0);

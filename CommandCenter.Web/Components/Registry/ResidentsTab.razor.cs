@@ -96,17 +96,8 @@ public sealed partial class ResidentsTab
         _busy = true;
         try
         {
-            var result = await Registry.EditResidentAsync(editing.Id, new ResidentEdit(_phone, _type, _groups, _party), Actor);
-            Show(result.Succeeded ? (result.Value ? R["Saved"] : R["Unchanged"]) : R["Failed", result.Message ?? result.Status.ToString()],
-                result.Succeeded ? Severity.Success : Severity.Error);
-            if (result.Succeeded)
-            {
-                _editing = null;
-                if (_table is not null)
-                {
-                    await _table.ReloadAsync();
-                }
-            }
+            var (saved, message, severity) = await _table!.EditAsync(() => Registry.EditResidentAsync(editing.Id, new ResidentEdit(_phone, _type, _groups, _party), Actor));
+            (_message, _messageSeverity, _editing) = (message, severity, saved ? null : editing);
         }
         finally
         {

@@ -5,49 +5,22 @@ using Microsoft.Playwright;
 namespace CommandCenter.BrowserTests.Registry;
 
 /// <summary>/registry in a real browser on the demo district: the totals, masked residents, a drill to a street.</summary>
-public sealed class RegistryPageTests : IAsyncLifetime
+public sealed class RegistryPageTests(DemoSite site) : IClassFixture<DemoSite>
 {
-    private readonly AppServer _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app.Start();
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_admin_browses_the_registry_with_masked_residents()
     {
         var errors = new List<string>();
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "zh-CN",
-            BaseURL = _app.BaseAddress.ToString(),
-        });
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync("/registry");
-        await page.FillAsync("#login-user", "admin");
-        await page.FillAsync("#login-password", AppServer.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/registry", StringComparison.Ordinal));
+        var page = await site.SignInAsync("admin", "/registry", 1440, 900, errors);
+        Assert.Contains("/registry", page.Url, StringComparison.Ordinal);
 
         var rows = page.Locator("[data-table=residents] tbody tr");
         await rows.First.WaitForAsync(new() { Timeout = 30_000 });
-        var residents = await _app.QueryAsync(db => db.Residents.CountAsync());
+        var residents = await site.App.QueryAsync(db => db.Residents.CountAsync());
         var shown = await page.Locator("[data-count=Residents] .cc-stat-value").InnerTextAsync();
         Assert.Equal(residents, long.Parse(shown.Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture));
         Assert.Equal(20, await rows.CountAsync());
-        var first = await _app.QueryAsync(db => db.Residents.OrderBy(r => r.GridId).ThenBy(r => r.HouseholdId).Select(r => new { r.IdNumber, r.Phone }).FirstAsync());
+        var first = await site.App.QueryAsync(db => db.Residents.OrderBy(r => r.GridId).ThenBy(r => r.HouseholdId).Select(r => new { r.IdNumber, r.Phone }).FirstAsync());
         var html = await page.ContentAsync();
         Assert.DoesNotContain(first.IdNumber, html, StringComparison.Ordinal);
         Assert.Contains("********", html, StringComparison.Ordinal);

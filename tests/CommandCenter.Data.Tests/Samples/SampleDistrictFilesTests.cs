@@ -110,7 +110,21 @@ public sealed class SampleDistrictFilesTests
             Assert.All(Sheet(file), row => Assert.True(nodes.ContainsKey(row[column]), $"{file}: {row[column]}"));
         }
         Assert.All(Sheet("components.csv"), row => Assert.Equal(16, row["部件编码"].Length));
-        Assert.True(File.Exists(Path.Combine(Folder, "residents.xlsx")));
+    }
+
+    [Fact]
+    public void The_residents_workbook_holds_the_same_rows_as_the_csv()
+    {
+        var csv = Sheet("residents.csv");
+        var xlsx = MiniExcelLibs.MiniExcel.Query(Path.Combine(Folder, "residents.xlsx"), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>()
+            .Select(r => r.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.Ordinal))
+            .ToList();
+        Assert.Equal(csv.Count, xlsx.Count);
+        for (var i = 0; i < csv.Count; i++)
+        {
+            Assert.Equal(csv[i], xlsx[i]);
+        }
     }
 
     private sealed record Node(string Code, string Level, IReadOnlyList<GeoPoint> Ring);
