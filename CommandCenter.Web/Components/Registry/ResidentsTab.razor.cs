@@ -1,9 +1,6 @@
-using CommandCenter.Data;
 using CommandCenter.Data.People;
 using CommandCenter.Data.Registry;
-using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CommandCenter.Web.Components.Registry;
@@ -12,7 +9,7 @@ namespace CommandCenter.Web.Components.Registry;
 /// Residents of a node (or the members of some key groups), masked on the server. An actor who may unmask reveals one
 /// record after giving a reason (audited); any registry user edits phone, type, key groups and party membership (audited).
 /// </summary>
-public sealed partial class ResidentsTab
+public sealed partial class ResidentsTab : RegistryTab
 {
     private static readonly KeyGroups[] Groups = [.. Enum.GetValues<KeyGroups>().Where(g => g != KeyGroups.None)];
 
@@ -25,15 +22,7 @@ public sealed partial class ResidentsTab
     private ResidentType _type;
     private KeyGroups _groups;
     private bool _party;
-    private bool _busy;
-    private string? _message;
-    private Severity _messageSeverity = Severity.Info;
 
-    [Inject] private RegistryQueries Registry { get; set; } = default!;
-    [Inject] private IStringLocalizer<RegistryResource> R { get; set; } = default!;
-
-    [Parameter, EditorRequired] public string Node { get; set; } = "";
-    [Parameter, EditorRequired] public RegistryActor Actor { get; set; } = default!;
     /// <summary>Keeps members of any of these key groups (none: everybody).</summary>
     [Parameter] public KeyGroups AnyOf { get; set; }
     [Parameter] public string Name { get; set; } = "residents";
@@ -60,7 +49,7 @@ public sealed partial class ResidentsTab
         {
             return;
         }
-        _busy = true;
+        Busy = true;
         try
         {
             var result = await Registry.RevealAsync(target.Id, _reason, Actor);
@@ -75,7 +64,7 @@ public sealed partial class ResidentsTab
         }
         finally
         {
-            _busy = false;
+            Busy = false;
         }
     }
 
@@ -93,17 +82,11 @@ public sealed partial class ResidentsTab
         {
             return;
         }
-        _busy = true;
-        try
+        if (await EditAsync(_table, () => Registry.EditResidentAsync(editing.Id, new ResidentEdit(_phone, _type, _groups, _party), Actor)))
         {
-            var (saved, message, severity) = await _table!.EditAsync(() => Registry.EditResidentAsync(editing.Id, new ResidentEdit(_phone, _type, _groups, _party), Actor));
-            (_message, _messageSeverity, _editing) = (message, severity, saved ? null : editing);
-        }
-        finally
-        {
-            _busy = false;
+            _editing = null;
         }
     }
 
-    private void Show(string message, Severity severity) => (_message, _messageSeverity) = (message, severity);
+    private void Show(string message, Severity severity) => (Message, MessageSeverity) = (message, severity);
 }
