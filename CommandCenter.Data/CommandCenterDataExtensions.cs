@@ -71,6 +71,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<ReferenceDataEditor>();
         services.AddHostedService<ReferenceCacheInvalidation>();
+        services.AddSingleton<Registry.RegistryQueries>();
         services.AddSingleton<DemoDistrictSeeder>();
         services.AddCommandCenterAnalytics(configuration);
         services.TryAddSingleton(TimeProvider.System);

@@ -71,6 +71,6 @@ public sealed partial class AnalyticsReader
         return new HouseholdReport(path[^1], path, household.Room?.Number ?? "", household.IsPartyMemberCentre, masked);
     }
 
-    private static int Age(DateOnly birth, DateOnly today) =>
+    internal static int Age(DateOnly birth, DateOnly today) =>
         today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
 }

@@ -41,6 +41,10 @@ public sealed record DistrictTotals(
     OrganizationTotals Organizations,
     IncidentYearTotals Incidents)
 {
+    /// <summary>The registry totals of the district, as <see cref="Registry.RegistryCounts"/> counts them for the registry API.</summary>
+    public Registry.RegistryCounts Registry => new(
+        People.Total, Places.Households, Places.Buildings, Places.Rooms, Places.Places, Components.Total, Organizations.ByKind.Values.Sum());
+
     /// <summary>
     /// Reads the totals with a few grouped queries (one scan per table, index-only where the indexes cover them).
     /// <paramref name="yearStartUtc"/> is the start of the current year in the district's time zone, as UTC.

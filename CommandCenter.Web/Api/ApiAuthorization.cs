@@ -27,6 +27,9 @@ public static class ApiPolicies
     /// <summary>Read incidents: keys with <c>read</c>; every role but Wall (a wall PC reads only what the wall shows).</summary>
     public const string Read = "api.read";
 
+    /// <summary>Read registry summaries: keys with <c>read</c>; administrators, leaders and analysts.</summary>
+    public const string RegistryRead = "api.registry-read";
+
     /// <summary>Upload imports: keys with <c>import</c>; admins.</summary>
     public const string Import = "api.import";
 
@@ -42,6 +45,7 @@ public static class ApiPolicies
         (Patrol, new ApiAccessRequirement(ApiKeyPermissions.Patrol, Officers)),
         (ServiceOrders, new ApiAccessRequirement(ApiKeyPermissions.ServiceOrders, Officers)),
         (Read, new ApiAccessRequirement(ApiKeyPermissions.Read, [Roles.Admin, Roles.Leader, Roles.DutyOfficer, Roles.Analyst])),
+        (RegistryRead, new ApiAccessRequirement(ApiKeyPermissions.Read, [Roles.Admin, Roles.Leader, Roles.Analyst])),
         (Import, new ApiAccessRequirement(ApiKeyPermissions.Import, [Roles.Admin])),
     ];
 

@@ -4,6 +4,7 @@ using CommandCenter.Data.Identity;
 using CommandCenter.Web.Api.Admin;
 using CommandCenter.Web.Api.Incidents;
 using CommandCenter.Web.Api.Patrols;
+using CommandCenter.Web.Api.Registry;
 using CommandCenter.Web.Api.ServiceOrders;
 using CommandCenter.Web.Api.Sos;
 using Microsoft.AspNetCore.Authorization;
@@ -89,6 +90,7 @@ public static class ApiSetup
         api.MapPatrolEndpoints();
         api.MapServiceOrderEndpoints();
         api.MapReferenceDataEndpoints();
+        api.MapRegistryEndpoints();
         return app;
     }
 

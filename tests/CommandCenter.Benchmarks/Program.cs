@@ -5,6 +5,11 @@ using CommandCenter.Benchmarks;
 // dotnet run -c Release --project tests/CommandCenter.Benchmarks -- seed --provider Sqlite --scale 1 [--seed N] [--connection "..."]
 // dotnet run -c Release --project tests/CommandCenter.Benchmarks -- analytics --provider Sqlite --connection "Data Source=…/commandcenter.db"
 // dotnet run -c Release --project tests/CommandCenter.Benchmarks -- fanout --clients 1000 --rate 200 --seconds 20 --rounds 2
+// dotnet run --project tests/CommandCenter.Benchmarks -- samples --out samples
+if (args is ["samples", ..])
+{
+    return CommandCenter.Benchmarks.Samples.SampleDistrictWriter.Run(args);
+}
 if (args is ["fanout", ..])
 {
     return await FanOutBenchmark.RunAsync(args);
@@ -28,7 +33,7 @@ if (args.Length > 0 && args[0] == "intake")
 }
 if (args.Length == 0 || args[0] != "seed")
 {
-    Console.Error.WriteLine("usage: intake [--provider P] [--connection \"...\"] [--rate R] [--callers C] [--seconds S] [--warmup W]  |  analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
+    Console.Error.WriteLine("usage: samples --out DIR  |  intake [--provider P] [--connection \"...\"] [--rate R] [--callers C] [--seconds S] [--warmup W]  |  analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
     return 2;
 }
 var options = SeedBenchmark.Options.Parse(args.AsSpan(1));

@@ -10,8 +10,6 @@ namespace CommandCenter.Data.Demo.Generators;
 /// </summary>
 internal static class OrganizationGenerator
 {
-    private const string CreditCharacters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static readonly int[] CreditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
     private static readonly string[] FirmWords = ["鑫源", "恒达", "华信", "宏远", "金泰", "瑞丰", "永盛", "众诚", "博雅", "秦川", "铜鑫", "润泽", "汇通", "佳禾", "天元", "聚福", "康顺", "新城", "锦程", "耀华"];
     private static readonly (string Industry, string Suffix)[] Industries =
@@ -189,21 +187,5 @@ internal static class OrganizationGenerator
     }
 
     /// <summary>A 统一社会信用代码 (GB 32100) with a valid check character.</summary>
-    private static string CreditCode(Random random)
-    {
-        Span<char> c = stackalloc char[18];
-        "91".AsSpan().CopyTo(c);
-        DemoWorld.DistrictCode.AsSpan().CopyTo(c[2..]);
-        for (var i = 8; i < 17; i++)
-        {
-            c[i] = CreditCharacters[random.Next(i < 16 ? CreditCharacters.Length : 10)];
-        }
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += CreditCharacters.IndexOf(c[i], StringComparison.Ordinal) * CreditWeights[i];
-        }
-        c[17] = CreditCharacters[(31 - (sum % 31)) % 31];
-        return new string(c);
-    }
+    private static string CreditCode(Random random) => Organizations.CreditCode.Create(random, "91", DemoWorld.DistrictCode);
 }

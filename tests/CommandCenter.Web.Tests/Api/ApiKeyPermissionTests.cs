@@ -15,6 +15,7 @@ public sealed class ApiKeyPermissionTests(ApiFactory factory) : IClassFixture<Ap
         { "POST", "/api/v1/incidents", "report" },
         { "GET", "/api/v1/incidents", "read" },
         { "GET", "/api/v1/incidents/1", "read" },
+        { "GET", "/api/v1/registry/summary", "read" },
         { "POST", "/api/v1/incidents/1/transitions", "handle" },
         { "POST", "/api/v1/sos", "sos" },
         { "POST", "/api/v1/sos/1/acknowledge", "handle" },
