@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CommandCenter.Data.Identity;
+using CommandCenter.Web.Api.Admin;
 using CommandCenter.Web.Api.Incidents;
 using CommandCenter.Web.Api.Patrols;
 using CommandCenter.Web.Api.ServiceOrders;
@@ -94,6 +95,8 @@ public static class ApiSetup
         api.MapSosEndpoints();
         api.MapPatrolEndpoints();
         api.MapServiceOrderEndpoints();
+        api.MapAdminUserEndpoints();
+        api.MapAdminApiKeyEndpoints();
         return app;
     }
 

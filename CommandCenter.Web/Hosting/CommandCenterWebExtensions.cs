@@ -4,6 +4,7 @@ using CommandCenter.Jobs;
 using CommandCenter.Web.Api;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components;
+using CommandCenter.Web.Components.Admin;
 using CommandCenter.Web.Components.Analytics;
 using CommandCenter.Web.Components.Wall;
 using CommandCenter.Web.Demo;
@@ -46,6 +47,7 @@ public static class CommandCenterWebExtensions
         services.AddDemoMode(configuration);
         services.AddCommandCenterLive(configuration);
         services.AddCommandCenterWall(configuration);
+        services.AddCommandCenterAdmin();
         // Incoming hub messages stay capped at 32 KB; with ConnectionStrings:Redis the Redis backplane joins the nodes.
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024).AddCommandCenterRedisBackplane(configuration);
 
