@@ -27,6 +27,7 @@ internal static class AdminResults
     {
         null => "—",
         string s when s.Length == 0 => "—",
+        bool b => b ? "true" : "false",
         IEnumerable<string> list => $"[{string.Join(", ", list)}]",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "—",
     };
