@@ -19,4 +19,6 @@ public static class CommandCenterClaims
     public const string DisplayName = "cc:display_name";
     public const string Scope = "cc:scope";
     public const string Channel = "cc:channel";
+    /// <summary>"true" while the user must change a password an administrator reset.</summary>
+    public const string MustChangePassword = "cc:must_change_password";
 }

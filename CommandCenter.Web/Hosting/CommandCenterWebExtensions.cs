@@ -78,6 +78,7 @@ public static class CommandCenterWebExtensions
         app.UseRequestLocalization();
         app.UseMiddleware<SameOriginHandshakeMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeRequiredMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

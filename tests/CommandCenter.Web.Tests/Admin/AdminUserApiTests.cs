@@ -122,9 +122,57 @@ public sealed class AdminUserApiTests(AdminApiFactory factory) : IClassFixture<A
         // The old password no longer works; the new one leads to the change-password page.
         var old = await CommandCenterFactory.PostLoginAsync(factory.CreateBrowser(), name, CommandCenterFactory.Password);
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
-        var signIn = await CommandCenterFactory.PostLoginAsync(factory.CreateBrowser(), name, password);
+        var client = factory.CreateBrowser();
+        var signIn = await CommandCenterFactory.PostLoginAsync(client, name, password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.StartsWith("/account/change-password", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("/account/change-password", PathOf(signIn));
+
+        // Nothing else works until the password is changed.
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/account/change-password", PathOf(home));
+        await ApiCalls.AssertProblemAsync(await client.GetAsync("/api/me"), HttpStatusCode.Forbidden);
+
+        var changed = await PostChangePasswordAsync(client, password, "Changed#2026pw");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/", PathOf(changed));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        Assert.False((await ApiCalls.AssertStatusAsync(await factory.Admin.GetAsync($"/api/v1/admin/users/{name}"), HttpStatusCode.OK))["mustChangePassword"]!.GetValue<bool>());
+        Assert.Contains("mustChangePassword: true → false", Assert.Single(await factory.AuditAsync("user.change-password", id)), StringComparison.Ordinal);
+        await factory.SignedInBrowserAsync(name, "Changed#2026pw");
+    }
+
+    [Fact]
+    public async Task Change_password_refuses_a_mismatch_and_a_wrong_current_password()
+    {
+        var name = NewName("change");
+        await CreatedUserAsync(factory.Admin, name, Roles.Analyst);
+        var client = await factory.SignedInBrowserAsync(name);
+
+        var mismatch = await PostChangePasswordAsync(client, CommandCenterFactory.Password, "Changed#2026pw", "Other#2026pw");
+        Assert.Equal(HttpStatusCode.OK, mismatch.StatusCode);
+        Assert.Contains("两次输入的新密码不一致", await mismatch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var wrong = await PostChangePasswordAsync(client, "Wrong#2026pw", "Changed#2026pw");
+        Assert.Contains("当前密码错误", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await factory.SignedInBrowserAsync(name);
+    }
+
+    private static string PathOf(HttpResponseMessage response) => new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath;
+
+    private static async Task<HttpResponseMessage> PostChangePasswordAsync(HttpClient client, string current, string next, string? confirm = null)
+    {
+        var html = await client.GetStringAsync("/account/change-password");
+        var token = CommandCenterFactory.AntiforgeryToken().Match(html);
+        Assert.True(token.Success, "The change-password form has no antiforgery token.");
+        return await client.PostAsync("/account/change-password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "change-password",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["Input.CurrentPassword"] = current,
+            ["Input.NewPassword"] = next,
+            ["Input.ConfirmPassword"] = confirm ?? next,
+        }));
     }
 
     [Fact]
