@@ -18,6 +18,7 @@ public sealed class ApiKeysPageTests(ApiFactory factory) : IClassFixture<ApiFact
         page.WaitForAssertion(() => Assert.Contains(page.Instance.Shown!, k => k.Name == factory.District.KeyName));
         Assert.Contains(factory.District.ScopedKeyName, page.Markup, StringComparison.Ordinal);
         Assert.Contains("七一路街道", page.Markup, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".cc-scope-tree .mud-treeview-item-content")));
 
         await page.InvokeAsync(() => page.Find(".cc-key-channel input").Change("page-test"));
         await page.InvokeAsync(() => page.Find(".cc-key-permissions input[data-permission='sos'], .cc-key-permissions [data-permission='sos'] input").Change(true));

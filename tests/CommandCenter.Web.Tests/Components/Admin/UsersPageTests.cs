@@ -53,6 +53,7 @@ public sealed class UsersPageTests(ApiFactory factory) : IClassFixture<ApiFactor
         await dialogs.InvokeAsync(() => dialogs.Find(".cc-form-username input").Change(name));
         await dialogs.InvokeAsync(() => dialogs.Find(".cc-form-displayname input").Change("新值班员"));
         await dialogs.InvokeAsync(() => dialogs.Find($".cc-form-roles [data-role='{Roles.DutyOfficer}'] input, .cc-form-roles input[data-role='{Roles.DutyOfficer}']").Change(true));
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll(".cc-scope-tree .mud-treeview-item-content")), TimeSpan.FromSeconds(3));
         var street = dialogs.FindAll(".cc-scope-tree .mud-treeview-item-content").First(e => e.TextContent.Contains(ApiDistrict.Street1Code, StringComparison.Ordinal));
         await dialogs.InvokeAsync(() => street.Click());
         dialogs.WaitForAssertion(() => Assert.Contains(ApiDistrict.Street1Code, dialogs.Find(".cc-scope-current").TextContent, StringComparison.Ordinal));
