@@ -1,9 +1,5 @@
-using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Identity;
-using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -17,85 +13,56 @@ namespace CommandCenter.Web.Components.Admin;
 public sealed partial class ApiKeysPage
 {
     private IReadOnlyList<ApiKeySummary>? _keys;
-    private IReadOnlyList<HierarchyTreeNode> _areas = [];
     private CreatedApiKey? _created;
-    private string? _message;
-    private Severity _messageSeverity = Severity.Info;
     private string? _channel;
     private string? _name;
     private string? _scopeCode;
     private ApiKeyPermissions _permissions = ApiKeyPermissions.Report | ApiKeyPermissions.Read;
     private int? _confirming;
-    private bool _busy;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
     private ApiKeyAdministration Keys { get; set; } = default!;
 
     [Inject]
-    private UserDirectory Directory { get; set; } = default!;
-
-    [Inject]
     private IJSRuntime Js { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<AdminResource> Text { get; set; } = default!;
 
     /// <summary>The keys shown (for tests).</summary>
     public IReadOnlyList<ApiKeySummary>? Shown => _keys;
 
     protected override async Task OnInitializedAsync()
     {
-        _areas = await Directory.AreasAsync();
+        await LoadAreasAsync();
         _keys = await Keys.ListAsync();
     }
 
     private void Toggle(ApiKeyPermissions permission, bool on) => _permissions = on ? _permissions | permission : _permissions & ~permission;
 
-    private async Task CreateAsync()
+    private Task CreateAsync() => RunBusyAsync(async actor =>
     {
-        _busy = true;
-        try
+        var result = await Keys.CreateAsync(new NewApiKey(_channel, _scopeCode, ApiKeyPermissionNames.Names(_permissions), _name), actor);
+        if (!result.Succeeded)
         {
-            var names = ApiKeyPermissionNames.Names(_permissions);
-            var result = await Keys.CreateAsync(new NewApiKey(_channel, _scopeCode, names, _name), await ActorAsync());
-            if (result.Succeeded)
-            {
-                _created = result.Value;
-                (_message, _channel, _name) = (null, null, null);
-                _keys = await Keys.ListAsync();
-            }
-            else
-            {
-                (_message, _messageSeverity) = (Text["Failed", result.Message ?? string.Empty], Severity.Error);
-            }
+            SayFailed(result.Message);
+            return;
         }
-        finally
-        {
-            _busy = false;
-        }
-    }
+        (_created, Message, _channel, _name) = (result.Value, null, null, null);
+        _keys = await Keys.ListAsync();
+    });
 
-    private async Task RevokeAsync(int id)
+    private Task RevokeAsync(int id) => RunBusyAsync(async actor =>
     {
-        _busy = true;
-        try
+        var result = await Keys.RevokeAsync(id, actor);
+        (_confirming, _created) = (null, null);
+        if (result.Succeeded)
         {
-            var result = await Keys.RevokeAsync(id, await ActorAsync());
-            _confirming = null;
-            _created = null;
-            (_message, _messageSeverity) = result.Succeeded
-                ? (Text["Keys.RevokedDone", result.Value!.Name], Severity.Info)
-                : (Text["Failed", result.Message ?? string.Empty], Severity.Error);
-            _keys = await Keys.ListAsync();
+            Say(Text["Keys.RevokedDone", result.Value!.Name], Severity.Info);
         }
-        finally
+        else
         {
-            _busy = false;
+            SayFailed(result.Message);
         }
-    }
+        _keys = await Keys.ListAsync();
+    });
 
     private async Task CopyAsync()
     {
@@ -104,15 +71,13 @@ public sealed partial class ApiKeysPage
             try
             {
                 await Js.InvokeVoidAsync("navigator.clipboard.writeText", _created.Key);
-                (_message, _messageSeverity) = (Text["Keys.Copied"], Severity.Info);
+                Say(Text["Keys.Copied"], Severity.Info);
             }
             catch (JSException)
             {
                 // No clipboard outside a secure context (plain http on another host): the key stays selectable in the field.
-                (_message, _messageSeverity) = (Text["Keys.CopyFailed"], Severity.Warning);
+                Say(Text["Keys.CopyFailed"], Severity.Warning);
             }
         }
     }
-
-    private async Task<AdminActor> ActorAsync() => AdminActor.From((await AuthenticationState).User, null);
 }

@@ -252,34 +252,27 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
         return OperationResult<UserSummary>.Ok((await directory.FindAsync(user.UserName!, cancellationToken))!);
     }
 
-    private async Task<OperationResult<UserSummary>?> CheckLinksAsync(CommandCenterDbContext db, string userId, UserChanges request, CancellationToken cancellationToken)
+    private static async Task<OperationResult<UserSummary>?> CheckLinksAsync(CommandCenterDbContext db, string userId, UserChanges request, CancellationToken cancellationToken) =>
+        await CheckLinkAsync(db.GridWorkers.Where(w => w.Id == request.GridWorkerId).Select(w => new LinkedRecord(w.UserId)),
+            request.GridWorkerId, "gridWorkerId", "grid worker", userId, cancellationToken)
+        ?? await CheckLinkAsync(db.StaffMembers.Where(s => s.Id == request.StaffMemberId).Select(s => new LinkedRecord(s.UserId)),
+            request.StaffMemberId, "staffMemberId", "staff member", userId, cancellationToken);
+
+    /// <summary>Null when the record exists and is free or already this user's; otherwise 422 (no such record) or 409 (someone else's).</summary>
+    private static async Task<OperationResult<UserSummary>?> CheckLinkAsync(
+        IQueryable<LinkedRecord> record, int? id, string field, string what, string userId, CancellationToken cancellationToken)
     {
-        if (request.GridWorkerId is { } workerId)
+        if (id is null)
         {
-            var worker = await db.GridWorkers.AsNoTracking().Where(w => w.Id == workerId).Select(w => new { w.UserId }).FirstOrDefaultAsync(cancellationToken);
-            if (worker is null)
-            {
-                return OperationResult<UserSummary>.Invalid("gridWorkerId", $"There is no grid worker {workerId}.");
-            }
-            if (worker.UserId is not null && worker.UserId != userId)
-            {
-                return AdminResults.Conflict<UserSummary>($"Grid worker {workerId} is linked to another account; unlink it there first.");
-            }
+            return null;
         }
-        if (request.StaffMemberId is { } staffId)
-        {
-            var member = await db.StaffMembers.AsNoTracking().Where(s => s.Id == staffId).Select(s => new { s.UserId }).FirstOrDefaultAsync(cancellationToken);
-            if (member is null)
-            {
-                return OperationResult<UserSummary>.Invalid("staffMemberId", $"There is no staff member {staffId}.");
-            }
-            if (member.UserId is not null && member.UserId != userId)
-            {
-                return AdminResults.Conflict<UserSummary>($"Staff member {staffId} is linked to another account; unlink it there first.");
-            }
-        }
-        return null;
+        var found = await record.FirstOrDefaultAsync(cancellationToken);
+        return found is null ? OperationResult<UserSummary>.Invalid(field, $"There is no {what} {id}.")
+            : found.UserId is not null && found.UserId != userId ? AdminResults.Conflict<UserSummary>($"The {what} {id} is linked to another account; unlink it there first.")
+            : null;
     }
+
+    private sealed record LinkedRecord(string? UserId);
 
     private async Task<string?> ParseScopeAsync(string? code, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {

@@ -1,10 +1,6 @@
 using CommandCenter.Data;
-using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Identity;
-using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CommandCenter.Web.Components.Admin;
@@ -19,30 +15,14 @@ public sealed partial class UsersPage
     private static readonly DialogOptions DialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 
     private UserPage? _page;
-    private IReadOnlyList<HierarchyTreeNode> _areas = [];
     private string? _search;
-    private string? _message;
-    private Severity _messageSeverity = Severity.Info;
     private (string UserName, string Password)? _secret;
-    private bool _busy;
     private bool _formOpen;
     private string? _formError;
     private UserForm _form = new();
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [Inject]
     private UserAdministration Admin { get; set; } = default!;
-
-    [Inject]
-    private UserDirectory Directory { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<AdminResource> Text { get; set; } = default!;
-
-    [Inject]
-    private ILogger<UsersPage> Logger { get; set; } = default!;
 
     /// <summary>The page of users shown (for tests).</summary>
     public UserPage? Shown => _page;
@@ -51,7 +31,7 @@ public sealed partial class UsersPage
 
     protected override async Task OnInitializedAsync()
     {
-        _areas = await Directory.AreasAsync();
+        await LoadAreasAsync();
         await LoadAsync(1);
     }
 
@@ -65,7 +45,7 @@ public sealed partial class UsersPage
 
     private Task GoToAsync(int page) => LoadAsync(page);
 
-    private string ScopeLabel(string? code) => code is null ? Text["Scope.AllDistrict"] : AdminFormat.AreaName(_areas, code) ?? code;
+    private string ScopeLabel(string? code) => code is null ? Text["Scope.AllDistrict"] : AdminFormat.AreaName(Areas, code) ?? code;
 
     private void OpenCreate()
     {
@@ -103,82 +83,58 @@ public sealed partial class UsersPage
     private async Task<IEnumerable<PersonOption>> SearchWorkersAsync(string? text, CancellationToken cancellationToken) =>
         await Directory.GridWorkersAsync(text, cancellationToken);
 
-    private async Task SaveAsync()
+    private Task SaveAsync() => RunBusyAsync(async actor =>
     {
-        _busy = true;
-        try
+        var roles = Roles.All.Where(_form.Roles.Contains).ToList();
+        if (_form.Editing is null)
         {
-            var actor = await ActorAsync();
-            var roles = Roles.All.Where(_form.Roles.Contains).ToList();
-            if (_form.Editing is null)
+            var result = await Admin.CreateAsync(new NewUser(_form.UserName, _form.DisplayName, _form.Password, roles, _form.ScopeCode), actor);
+            if (!Finish(result))
             {
-                var result = await Admin.CreateAsync(new NewUser(_form.UserName, _form.DisplayName, _form.Password, roles, _form.ScopeCode), actor);
-                if (!Finish(result))
-                {
-                    return;
-                }
-                _secret = result.Value!.GeneratedPassword is { } password ? (result.Value.User.UserName, password) : null;
-                Say(Text["Done.Created", result.Value.User.UserName], Severity.Success);
+                return;
             }
-            else
-            {
-                var result = await Admin.UpdateAsync(_form.Editing, new UserChanges(_form.DisplayName, roles, _form.ScopeCode, _form.GridWorker?.Id, _form.StaffMemberId), actor);
-                if (!Finish(result))
-                {
-                    return;
-                }
-                Say(Text["Done.Saved", _form.Editing], Severity.Success);
-            }
-            await LoadAsync(_page?.Page ?? 1);
+            _secret = result.Value!.GeneratedPassword is { } password ? (result.Value.User.UserName, password) : null;
+            Say(Text["Done.Created", result.Value.User.UserName], Severity.Success);
         }
-        finally
+        else
         {
-            _busy = false;
+            var changes = new UserChanges(_form.DisplayName, roles, _form.ScopeCode, _form.GridWorker?.Id, _form.StaffMemberId);
+            if (!Finish(await Admin.UpdateAsync(_form.Editing, changes, actor)))
+            {
+                return;
+            }
+            Say(Text["Done.Saved", _form.Editing], Severity.Success);
         }
-    }
+        await LoadAsync(_page?.Page ?? 1);
+    });
 
-    private async Task ResetPasswordAsync(string userName)
+    private Task ResetPasswordAsync(string userName) => RunBusyAsync(async actor =>
     {
-        _busy = true;
-        try
+        var result = await Admin.ResetPasswordAsync(userName, actor);
+        if (!result.Succeeded)
         {
-            var result = await Admin.ResetPasswordAsync(userName, await ActorAsync());
+            SayFailed(result.Message);
+            return;
+        }
+        _secret = (userName, result.Value!.Password);
+        Say(Text["Done.Reset", userName], Severity.Info);
+        await LoadAsync(_page?.Page ?? 1);
+    });
+
+    private Task RunAsync(string userName, Func<string, AdminActor, CancellationToken, Task<OperationResult<UserSummary>>> action, string doneKey) =>
+        RunBusyAsync(async actor =>
+        {
+            var result = await action(userName, actor, CancellationToken.None);
             if (result.Succeeded)
             {
-                _secret = (userName, result.Value!.Password);
-                Say(Text["Done.Reset", userName], Severity.Info);
-                await LoadAsync(_page?.Page ?? 1);
+                Say(Text[doneKey, userName], Severity.Success);
             }
             else
             {
-                Say(Text["Failed", result.Message ?? string.Empty], Severity.Error);
+                SayFailed(result.Message);
             }
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private async Task RunAsync(string userName, Func<string, AdminActor, CancellationToken, Task<OperationResult<UserSummary>>> action, string doneKey)
-    {
-        _busy = true;
-        try
-        {
-            var result = await action(userName, await ActorAsync(), CancellationToken.None);
-            Say(result.Succeeded ? Text[doneKey, userName] : Text["Failed", result.Message ?? string.Empty], result.Succeeded ? Severity.Success : Severity.Error);
             await LoadAsync(_page?.Page ?? 1);
-        }
-        catch (InvalidOperationException ex)
-        {
-            Logger.LogError(ex, "User administration failed for {User}", userName);
-            Say(Text["Failed", ex.Message], Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+        });
 
     /// <summary>Closes the dialog on success; otherwise keeps it open with the reasons.</summary>
     private bool Finish<T>(OperationResult<T> result)
@@ -191,10 +147,6 @@ public sealed partial class UsersPage
         _formError = Text["Failed", result.Message ?? string.Empty];
         return false;
     }
-
-    private void Say(string message, Severity severity) => (_message, _messageSeverity) = (message, severity);
-
-    private async Task<AdminActor> ActorAsync() => AdminActor.From((await AuthenticationState).User, null);
 
     private sealed class UserForm
     {
