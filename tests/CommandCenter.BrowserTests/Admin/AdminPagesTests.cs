@@ -6,39 +6,12 @@ namespace CommandCenter.BrowserTests.Admin;
 /// The administration pages in a real browser at 1440×900: the users list with its create dialog (scope tree), and
 /// the API keys page making a key (shown once) — screenshots of each.
 /// </summary>
-public sealed class AdminPagesTests : IAsyncLifetime
+public sealed class AdminPagesTests : BrowserTest
 {
-    private readonly AppServer _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app.Start();
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_admin_sees_the_users_and_makes_an_api_key()
     {
-        var errors = new List<string>();
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", BaseURL = _app.BaseAddress.ToString(),
-        });
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync("/admin/users");
-        await page.FillAsync("#login-user", "admin");
-        await page.FillAsync("#login-password", AppServer.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/admin/users", StringComparison.Ordinal) && !url.Contains("login", StringComparison.Ordinal));
+        var page = await SignedInPageAsync("/admin/users", "admin", 1440, 900);
 
         await page.Locator("tr[data-user=duty]").WaitForAsync(new() { Timeout = 30_000 });
         Assert.Contains("值班员", await page.Locator("tr[data-user=duty]").InnerTextAsync(), StringComparison.Ordinal);
@@ -74,6 +47,6 @@ public sealed class AdminPagesTests : IAsyncLifetime
         Assert.StartsWith("cc_", await key.InputValueAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("admin-api-keys-1440x900.png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("admin-api-keys-full.png"), FullPage = true });
-        Assert.Empty(errors);
+        Assert.Empty(PageErrors);
     }
 }
