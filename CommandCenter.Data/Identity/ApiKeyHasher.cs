@@ -11,12 +11,12 @@ public static class ApiKeyHasher
     public static string Hash(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>A new random key: "cc_" and 40 URL-safe characters.</summary>
+    /// <summary>A new random key: "cc_" and 32 random bytes in unpadded base64url (43 characters).</summary>
     public static string NewKey()
     {
-        Span<byte> bytes = stackalloc byte[30];
+        Span<byte> bytes = stackalloc byte[32];
         RandomNumberGenerator.Fill(bytes);
-        return "cc_" + Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
+        return "cc_" + System.Buffers.Text.Base64Url.EncodeToString(bytes);
     }
 
     public static string PrefixOf(string key) => key.Length <= PrefixLength ? key : key[..PrefixLength];

@@ -91,6 +91,8 @@ public static class ApiSetup
         api.MapServiceOrderEndpoints();
         api.MapReferenceDataEndpoints();
         api.MapRegistryEndpoints();
+        api.MapAdminUserEndpoints();
+        api.MapAdminApiKeyEndpoints();
         return app;
     }
 

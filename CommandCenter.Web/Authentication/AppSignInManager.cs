@@ -40,6 +40,10 @@ public sealed class AppUserClaimsFactory(
         {
             identity.AddClaim(new Claim(CommandCenterClaims.Scope, user.ScopeCode));
         }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(CommandCenterClaims.MustChangePassword, "true"));
+        }
         return identity;
     }
 }

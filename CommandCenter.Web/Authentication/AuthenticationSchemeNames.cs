@@ -21,4 +21,6 @@ public static class CommandCenterClaims
     public const string Channel = "cc:channel";
     /// <summary>One claim per permission an API key holds (<c>report</c>, <c>handle</c>…).</summary>
     public const string Permission = "cc:permission";
+    /// <summary>"true" while the user must change a password an administrator reset.</summary>
+    public const string MustChangePassword = "cc:must_change_password";
 }

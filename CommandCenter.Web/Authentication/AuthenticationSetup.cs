@@ -26,6 +26,9 @@ public static class AuthenticationSetup
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
 
         services.AddSingleton<ApiKeyLookupCache>();
+        services.AddSingleton<HubConnectionRegistry>();
+        services.AddSingleton<RevalidatingHubFilter>();
+        services.AddHostedService<HubConnectionRevalidator>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = AuthenticationSchemeNames.CookieOrApiKey;

@@ -4,6 +4,7 @@ using CommandCenter.Jobs;
 using CommandCenter.Web.Api;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components;
+using CommandCenter.Web.Components.Admin;
 using CommandCenter.Web.Components.Analytics;
 using CommandCenter.Web.Components.Wall;
 using CommandCenter.Web.Demo;
@@ -15,6 +16,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
 namespace CommandCenter.Web.Hosting;
@@ -46,8 +48,15 @@ public static class CommandCenterWebExtensions
         services.AddDemoMode(configuration);
         services.AddCommandCenterLive(configuration);
         services.AddCommandCenterWall(configuration);
+        services.AddCommandCenterAdmin();
         // Incoming hub messages stay capped at 32 KB; with ConnectionStrings:Redis the Redis backplane joins the nodes.
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024).AddCommandCenterRedisBackplane(configuration);
+        // Every connection is re-validated like the cookie, so a disabled user's hub connections and circuits end too.
+        services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = 32 * 1024;
+                o.AddFilter<RevalidatingHubFilter>();
+            })
+            .AddCommandCenterRedisBackplane(configuration);
 
         // Chinese text as text, not &#x...; entities (the default encoder allows only Basic Latin).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -76,6 +85,7 @@ public static class CommandCenterWebExtensions
         app.UseRequestLocalization();
         app.UseMiddleware<SameOriginHandshakeMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeRequiredMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

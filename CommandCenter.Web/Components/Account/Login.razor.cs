@@ -1,5 +1,6 @@
 using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Identity;
+using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +52,12 @@ public partial class Login
         {
             await Audit.AppendAsync(new AuditRecord(user?.Id, userName, AuditActions.SignIn, RemoteIp: remoteIp), HttpContext.RequestAborted);
             Logger.LogInformation("{User} signed in", userName);
+            if (user is { MustChangePassword: true })
+            {
+                var back = LocalizationSetup.IsLocal(ReturnUrl) ? $"?returnUrl={Uri.EscapeDataString(ReturnUrl!)}" : string.Empty;
+                Navigation.NavigateTo($"{PasswordChangeRequiredMiddleware.PagePath}{back}", forceLoad: true);
+                return;
+            }
             Navigation.NavigateTo(LocalizationSetup.IsLocal(ReturnUrl) ? ReturnUrl! : "/", forceLoad: true);
             return;
         }

@@ -102,5 +102,5 @@ public partial class CommandCenterFactory : WebApplicationFactory<Program>
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    internal static partial Regex AntiforgeryToken();
 }
