@@ -29,7 +29,7 @@ public static class ImportPreflight
         var missing = sheet.Columns.Missing(template.Required);
         if (missing.Count > 0)
         {
-            throw new ImportFileException($"表头缺少必需的列：{string.Join("、", missing)}（第 1 行应为表头，可下载模板对照）。");
+            throw new ImportFileException($"表头缺少必需的列：{string.Join("、", missing)}（第 1 行应为表头，可下载模板对照）。", missingHeaders: true);
         }
     }
 

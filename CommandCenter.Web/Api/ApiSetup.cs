@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CommandCenter.Data.Identity;
+using CommandCenter.Web.Api.Imports;
 using CommandCenter.Web.Api.Incidents;
+using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Api.Patrols;
 using CommandCenter.Web.Api.ServiceOrders;
 using CommandCenter.Web.Api.Sos;
@@ -30,6 +32,9 @@ public static class ApiPolicies
 
     /// <summary>Handle incidents through the lifecycle: machine channels, duty officers and admins.</summary>
     public const string Handle = "api.handle";
+
+    /// <summary>Upload and read imports: an Admin's session, or an API key holding the <c>import</c> permission.</summary>
+    public const string Import = "api.import";
 
     public const string RateLimit = "api.per-client";
 }
@@ -73,7 +78,9 @@ public static class ApiSetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicies.Report, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsMachineOrOfficer(c.User)))
-            .AddPolicy(ApiPolicies.Handle, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsMachineOrOfficer(c.User)));
+            .AddPolicy(ApiPolicies.Handle, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsMachineOrOfficer(c.User)))
+            .AddPolicy(ApiPolicies.Import, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.IsInRole(Roles.Admin) || c.User.HasClaim(CommandCenterClaims.Permission, ApiKeyPermissionNames.NameOf(ApiKeyPermissions.Import))));
 
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -94,6 +101,7 @@ public static class ApiSetup
         api.MapSosEndpoints();
         api.MapPatrolEndpoints();
         api.MapServiceOrderEndpoints();
+        api.MapImportEndpoints();
         return app;
     }
 

@@ -47,7 +47,7 @@ public sealed class ApiKeyAuthenticationHandler(
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
             var found = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-                .Select(k => new ApiKeyLookupCache.KnownKey(k.Id, k.Name, k.Channel, k.ScopeCode))
+                .Select(k => new ApiKeyLookupCache.KnownKey(k.Id, k.Name, k.Channel, k.ScopeCode, k.Permissions))
                 .FirstOrDefaultAsync(CancellationToken.None);
             if (found is not null)
             {
@@ -72,6 +72,10 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             claims.Add(new Claim(CommandCenterClaims.Scope, apiKey.ScopeCode));
         }
+        foreach (var permission in ApiKeyPermissionNames.Names(apiKey.Permissions))
+        {
+            claims.Add(new Claim(CommandCenterClaims.Permission, permission));
+        }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
@@ -85,7 +89,7 @@ public sealed class ApiKeyLookupCache : IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    public sealed record KnownKey(int Id, string Name, string Channel, string? ScopeCode);
+    public sealed record KnownKey(int Id, string Name, string Channel, string? ScopeCode, ApiKeyPermissions Permissions);
 
     public MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 

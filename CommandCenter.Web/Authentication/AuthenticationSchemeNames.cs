@@ -19,4 +19,6 @@ public static class CommandCenterClaims
     public const string DisplayName = "cc:display_name";
     public const string Scope = "cc:scope";
     public const string Channel = "cc:channel";
+    /// <summary>One claim per permission an API key holds (its name, e.g. <c>import</c>).</summary>
+    public const string Permission = "cc:permission";
 }

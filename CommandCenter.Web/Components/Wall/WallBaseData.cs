@@ -75,6 +75,9 @@ public sealed class WallBaseData(
         return byNode.GetValueOrDefault(code) ?? WallBaseFigures.Zero;
     }
 
+    /// <summary>Marks the copy as stale: the next read starts a re-read and answers from the old copy meanwhile (after an import).</summary>
+    public void Invalidate() => _readAt = DateTimeOffset.MinValue;
+
     private async Task<IReadOnlyDictionary<string, WallBaseFigures>> RefreshAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

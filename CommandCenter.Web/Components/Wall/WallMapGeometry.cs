@@ -57,6 +57,13 @@ public sealed class WallMapGeometry(IDbContextFactory<CommandCenterDbContext> co
         return _views.GetOrAdd(code, c => Build(loaded, c));
     }
 
+    /// <summary>Drops the projected maps; the next request re-reads the boundaries (after an import of boundaries).</summary>
+    public void Invalidate()
+    {
+        _loaded = null;
+        _views.Clear();
+    }
+
     /// <summary>All node codes and names by level, for the playlist and code checks.</summary>
     public async Task<IReadOnlyList<MapNode>> NodesAsync(CancellationToken cancellationToken = default) =>
         [.. (await LoadAsync(cancellationToken)).ByCode.Values.Select(a => a.Node).OrderBy(n => n.Code, StringComparer.Ordinal)];

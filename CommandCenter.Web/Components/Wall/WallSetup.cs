@@ -10,6 +10,7 @@ public static class WallSetup
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WallBaseData>();
         services.AddSingleton<WallMapGeometry>();
+        services.AddHostedService<Live.ResyncCacheInvalidation>();
         services.AddScoped<WallDisplayLinkService>();
         return services;
     }
