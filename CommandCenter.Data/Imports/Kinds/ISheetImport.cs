@@ -25,7 +25,7 @@ internal static class ImportLookups
     public static GridRef? Grid(RowCheck check, string column, IReadOnlyDictionary<string, GridRef> grids)
     {
         var code = check.Text(column, 15);
-        if (code.Length == 0)
+        if (code.Length is 0 or > 15)
         {
             return null;
         }

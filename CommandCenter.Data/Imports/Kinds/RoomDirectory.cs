@@ -45,7 +45,7 @@ internal sealed class RoomDirectory
     public Building? Building(RowCheck check, string column)
     {
         var code = check.Text(column, 24);
-        if (code.Length == 0)
+        if (code.Length is 0 or > 24)
         {
             return null;
         }
