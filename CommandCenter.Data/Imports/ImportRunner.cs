@@ -93,8 +93,30 @@ public sealed class ImportRunner(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        var sqlite = db is Providers.SqliteCommandCenterDbContext;
+        if (sqlite)
+        {
+            // A large page cache for this run: the indexes of a few hundred thousand rows stay in memory (reset below).
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-262144;", ct);
+        }
+        try
+        {
+            await ExecuteInTransactionAsync(db, run, outcome, ct);
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000;", CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task ExecuteInTransactionAsync(CommandCenterDbContext db, ImportRun run, ImportOutcome outcome, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var session = new ImportSession(db, run.DryRun, options.Value.BatchSize, outcome, ChinaDay.Of(time.GetUtcNow().UtcDateTime));
+        using var session = new ImportSession(db, run.DryRun, options.Value.BatchSize, outcome, ChinaDay.Of(time.GetUtcNow().UtcDateTime));
         var path = files.PathOf(run.StoredFile);
         if (run.Kind == ImportKind.Hierarchy)
         {

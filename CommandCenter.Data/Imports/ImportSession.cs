@@ -6,8 +6,9 @@ namespace CommandCenter.Data.Imports;
 /// One run's database work: a context with change detection off, inside the run's transaction. A dry run counts only
 /// (nothing is added to the context). Batches are saved and the tracker cleared so memory stays flat.
 /// </summary>
-public sealed class ImportSession(CommandCenterDbContext db, bool dryRun, int batchSize, ImportOutcome outcome, DateOnly today)
+public sealed class ImportSession(CommandCenterDbContext db, bool dryRun, int batchSize, ImportOutcome outcome, DateOnly today) : IDisposable
 {
+    private readonly SqliteRowInserter? _sqlite = !dryRun && db is Providers.SqliteCommandCenterDbContext ? new SqliteRowInserter(db) : null;
     private int _pending;
 
     /// <summary>Today in China (birth dates after it are refused).</summary>
@@ -24,14 +25,23 @@ public sealed class ImportSession(CommandCenterDbContext db, bool dryRun, int ba
         Add(entity);
     }
 
-    /// <summary>Tracks a helper entity created on the way (a room or household a resident needs); not counted.</summary>
+    /// <summary>
+    /// Writes a helper entity created on the way (a room or household a resident needs); not counted. On SQLite the row is
+    /// inserted at once (its key is set); elsewhere it is tracked and saved with the batch.
+    /// </summary>
     public void Add(object entity)
     {
-        if (!DryRun)
+        if (DryRun)
         {
-            Db.Add(entity);
-            _pending++;
+            return;
         }
+        if (_sqlite is not null)
+        {
+            _sqlite.Insert(entity);
+            return;
+        }
+        Db.Add(entity);
+        _pending++;
     }
 
     /// <summary>Marks a loaded (untracked) entity as changed (not in a dry run).</summary>
@@ -65,4 +75,6 @@ public sealed class ImportSession(CommandCenterDbContext db, bool dryRun, int ba
         Db.ChangeTracker.Clear();
         _pending = 0;
     }
+
+    public void Dispose() => _sqlite?.Dispose();
 }

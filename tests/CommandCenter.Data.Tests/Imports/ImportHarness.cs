@@ -8,7 +8,6 @@ using CommandCenter.Data.Live;
 using CommandCenter.Data.Places;
 using CommandCenter.Data.Providers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -50,7 +49,7 @@ public sealed class ImportHarness : IAsyncDisposable
     public List<ChangeNotice> Notices { get; } = [];
     public ImportRunner Runner { get; }
 
-    public static async Task<ImportHarness> CreateAsync(DatabaseProvider provider, IInterceptor? interceptor = null, int batchSize = 5_000, bool withBuilding = true)
+    public static async Task<ImportHarness> CreateAsync(DatabaseProvider provider, int batchSize = 5_000, bool withBuilding = true)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.CreateContext())
@@ -62,7 +61,7 @@ public sealed class ImportHarness : IAsyncDisposable
                 await db.SaveChangesAsync();
             }
         }
-        IDbContextFactory<CommandCenterDbContext> factory = interceptor is null ? new TestContextFactory(database) : new InterceptedFactory(database, interceptor);
+        IDbContextFactory<CommandCenterDbContext> factory = new TestContextFactory(database);
         return new ImportHarness(database, factory, batchSize);
     }
 
@@ -125,16 +124,5 @@ public sealed class ImportHarness : IAsyncDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private sealed class InterceptedFactory(TestDatabase database, IInterceptor interceptor) : IDbContextFactory<CommandCenterDbContext>
-    {
-        public CommandCenterDbContext CreateDbContext() => database.Provider switch
-        {
-            DatabaseProvider.Sqlite => new SqliteCommandCenterDbContext(DatabaseRegistration.Configure(
-                new DbContextOptionsBuilder<SqliteCommandCenterDbContext>(), database.Provider, database.ConnectionString).AddInterceptors(interceptor).Options),
-            _ => new PostgreSqlCommandCenterDbContext(DatabaseRegistration.Configure(
-                new DbContextOptionsBuilder<PostgreSqlCommandCenterDbContext>(), database.Provider, database.ConnectionString).AddInterceptors(interceptor).Options),
-        };
     }
 }

@@ -4,7 +4,6 @@ using CommandCenter.Data.People;
 using CommandCenter.Data.Places;
 using CommandCenter.Data.Providers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using MiniExcelLibs;
 
 namespace CommandCenter.Data.Tests.Imports;
@@ -129,19 +128,37 @@ public class ResidentImportTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
-    public async Task A_failure_in_the_last_batch_rolls_the_whole_file_back(DatabaseProvider provider)
+    public async Task A_database_failure_on_the_last_row_rolls_the_whole_file_back(DatabaseProvider provider)
     {
-        var failing = new FailOnResidentBatch(3);
-        await using var harness = await ImportHarness.CreateAsync(provider, failing, batchSize: 100);
+        await using var harness = await ImportHarness.CreateAsync(provider, batchSize: 100);
+        // A real failure inside the database: a trigger that aborts the insert of the file's last resident.
+        await using (var db = harness.Database.CreateContext())
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("""
+                    CREATE TRIGGER fail_last BEFORE INSERT ON "Residents" WHEN NEW."Name" = '居民249'
+                    BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;
+                    """);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync("""
+                    CREATE FUNCTION fail_last() RETURNS trigger AS $$
+                    BEGIN IF NEW."Name" = '居民249' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+                    CREATE TRIGGER fail_last BEFORE INSERT ON "Residents" FOR EACH ROW EXECUTE FUNCTION fail_last();
+                    """);
+            }
+        }
         var (run, _) = await harness.RunAsync(ImportKind.Residents, "residents.csv", Residents(250));
 
         Assert.Equal(ImportStatus.Failed, run.Status);
         Assert.Contains("未写入", run.Message);
-        Assert.Equal(3, failing.ResidentBatches);
-        await using var db = harness.Database.CreateContext();
-        Assert.Equal(0, await db.Residents.CountAsync());
-        Assert.Equal(0, await db.Rooms.CountAsync());
-        Assert.Equal(0, await db.Households.CountAsync());
+        await using var check = harness.Database.CreateContext();
+        Assert.Equal(0, await check.Residents.CountAsync());
+        Assert.Equal(0, await check.Rooms.CountAsync());
+        Assert.Equal(0, await check.Households.CountAsync());
+        Assert.Empty(harness.Notices);
     }
 
     [Fact]
@@ -205,20 +222,5 @@ public class ResidentImportTests
         Assert.Contains(reason, run.Message);
         await using var db = harness.Database.CreateContext();
         Assert.Equal(0, await db.Residents.CountAsync());
-    }
-
-    /// <summary>Throws on the n-th SaveChanges that writes residents (the last batch of the test file).</summary>
-    private sealed class FailOnResidentBatch(int failOn) : SaveChangesInterceptor
-    {
-        public int ResidentBatches { get; private set; }
-
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (eventData.Context!.ChangeTracker.Entries<Resident>().Any() && ++ResidentBatches == failOn)
-            {
-                throw new InvalidOperationException("Simulated loss of the database during the last batch.");
-            }
-            return base.SavingChangesAsync(eventData, result, cancellationToken);
-        }
     }
 }
