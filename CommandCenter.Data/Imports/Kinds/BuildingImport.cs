@@ -17,10 +17,8 @@ public sealed class BuildingImport : ISheetImport
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var hasUnits = sheet.Columns.IndexOf("单元数") >= 0;
         var hasYear = sheet.Columns.IndexOf("建成年份") >= 0;
-        foreach (var row in sheet.Rows)
+        foreach (var check in ImportLookups.Checks(session, sheet))
         {
-            session.Outcome.Total++;
-            var check = new RowCheck(row, sheet.Columns, session.Outcome);
             var code = check.Text("楼栋编号", 24);
             var name = check.Text("名称", 64);
             var grid = ImportLookups.Grid(check, "网格编码", grids);

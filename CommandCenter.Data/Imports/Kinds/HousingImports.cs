@@ -19,10 +19,8 @@ public sealed class RoomImport : ISheetImport
         var places = await RoomDirectory.LoadAsync(session.Db, cancellationToken);
         var seen = new Dictionary<(int, string), int>();
         var byKey = new Dictionary<(int, string), Room>();
-        foreach (var row in sheet.Rows)
+        foreach (var check in ImportLookups.Checks(session, sheet))
         {
-            session.Outcome.Total++;
-            var check = new RowCheck(row, sheet.Columns, session.Outcome);
             var building = places.Building(check, "楼栋编号");
             var number = check.Text("房号", 24);
             var unit = check.Int("单元", 0, 100);
@@ -64,10 +62,8 @@ public sealed class HouseholdImport : ISheetImport
         var places = await RoomDirectory.LoadAsync(session.Db, cancellationToken);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var byNumber = new Dictionary<string, Household>(StringComparer.Ordinal);
-        foreach (var row in sheet.Rows)
+        foreach (var check in ImportLookups.Checks(session, sheet))
         {
-            session.Outcome.Total++;
-            var check = new RowCheck(row, sheet.Columns, session.Outcome);
             var number = check.Text("户号", 32);
             var building = places.Building(check, "楼栋编号");
             var roomNumber = check.Text("房号", 24);

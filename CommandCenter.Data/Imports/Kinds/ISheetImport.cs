@@ -21,6 +21,28 @@ internal static class ImportLookups
         await db.Grids.AsNoTracking().Select(g => new GridRef(g.Id, g.Code, g.CommunityId, g.StreetId))
             .ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, ct);
 
+    /// <summary>The data rows, each counted and wrapped in a check.</summary>
+    public static IEnumerable<RowCheck> Checks(ImportSession session, Sheet sheet)
+    {
+        foreach (var row in sheet.Rows)
+        {
+            session.Outcome.Total++;
+            yield return new RowCheck(row, sheet.Columns, session.Outcome);
+        }
+    }
+
+    /// <summary>Stored records by natural key; where old data holds the key twice, the oldest record is the one updated.</summary>
+    public static async Task<Dictionary<TKey, T>> OldestByKeyAsync<TKey, T>(IQueryable<T> query, Func<T, int> id, Func<T, TKey> key, CancellationToken ct)
+        where TKey : notnull
+    {
+        var byKey = new Dictionary<TKey, T>();
+        foreach (var record in (await query.ToListAsync(ct)).OrderBy(id))
+        {
+            byKey.TryAdd(key(record), record);
+        }
+        return byKey;
+    }
+
     /// <summary>The grid of a 网格编码 cell, rejecting the row when it is unknown.</summary>
     public static GridRef? Grid(RowCheck check, string column, IReadOnlyDictionary<string, GridRef> grids)
     {

@@ -21,16 +21,10 @@ public sealed class PlaceImport : ISheetImport
     public async Task ImportAsync(ImportSession session, Sheet sheet, CancellationToken cancellationToken)
     {
         var grids = await ImportLookups.GridsAsync(session.Db, cancellationToken);
-        var existing = new Dictionary<(string, int), Place>();
-        foreach (var place in await session.Db.Places.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken))
-        {
-            existing.TryAdd((place.Name, place.GridId), place);
-        }
+        var existing = await ImportLookups.OldestByKeyAsync(session.Db.Places.AsNoTracking(), p => p.Id, p => (p.Name, p.GridId), cancellationToken);
         var seen = new Dictionary<(string, int), int>();
-        foreach (var row in sheet.Rows)
+        foreach (var check in ImportLookups.Checks(session, sheet))
         {
-            session.Outcome.Total++;
-            var check = new RowCheck(row, sheet.Columns, session.Outcome);
             var name = check.Text("名称", 128);
             var kind = check.Choice("类型", Kinds);
             var grid = ImportLookups.Grid(check, "网格编码", grids);
@@ -73,10 +67,8 @@ public sealed class ComponentImport : ISheetImport
         var grids = await ImportLookups.GridsAsync(session.Db, cancellationToken);
         var existing = await session.Db.CityComponents.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in sheet.Rows)
+        foreach (var check in ImportLookups.Checks(session, sheet))
         {
-            session.Outcome.Total++;
-            var check = new RowCheck(row, sheet.Columns, session.Outcome);
             var code = check.Text("部件编码", 16);
             var majorName = check.Text("大类名称", 32);
             var minorName = check.Text("小类名称", 32);
@@ -127,16 +119,10 @@ public sealed class OrganizationImport : ISheetImport
     public async Task ImportAsync(ImportSession session, Sheet sheet, CancellationToken cancellationToken)
     {
         var grids = await ImportLookups.GridsAsync(session.Db, cancellationToken);
-        var existing = new Dictionary<(string, string), Organization>();
-        foreach (var organization in await session.Db.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync(cancellationToken))
-        {
-            existing.TryAdd((organization.Name, organization.AreaCode), organization);
-        }
+        var existing = await ImportLookups.OldestByKeyAsync(session.Db.Organizations.AsNoTracking(), o => o.Id, o => (o.Name, o.AreaCode), cancellationToken);
         var seen = new Dictionary<(string, string), int>();
-        foreach (var row in sheet.Rows)
+        foreach (var check in ImportLookups.Checks(session, sheet))
         {
-            session.Outcome.Total++;
-            var check = new RowCheck(row, sheet.Columns, session.Outcome);
             var name = check.Text("名称", 128);
             var kind = check.Choice("类型", Kinds);
             var grid = ImportLookups.Grid(check, "网格编码", grids);

@@ -26,10 +26,8 @@ public sealed class ResidentImport : ISheetImport
         var hasGender = sheet.Columns.IndexOf("性别") >= 0;
         var hasBirth = sheet.Columns.IndexOf("出生日期") >= 0;
 
-        foreach (var row in sheet.Rows)
+        foreach (var check in ImportLookups.Checks(session, sheet))
         {
-            session.Outcome.Total++;
-            var check = new RowCheck(row, sheet.Columns, session.Outcome);
             var name = check.Text("姓名", 32);
             var type = check.Choice("人口类型", PersonRules.ResidentTypes);
             var idNumber = PersonRules.IdNumber(check, "身份证号", type == ResidentType.Foreign, session.Today);

@@ -30,16 +30,10 @@ public sealed class StaffImport : ISheetImport
         areas.UnionWith(await db.Streets.Select(s => s.Code).ToListAsync(cancellationToken));
         areas.UnionWith(await db.Communities.Select(c => c.Code).ToListAsync(cancellationToken));
         var workers = await db.GridWorkers.AsNoTracking().ToDictionaryAsync(w => w.EmployeeNumber, StringComparer.Ordinal, cancellationToken);
-        var staff = new Dictionary<(string, string), StaffMember>();
-        foreach (var member in await db.StaffMembers.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken))
-        {
-            staff.TryAdd((member.Name, member.Phone), member);
-        }
+        var staff = await ImportLookups.OldestByKeyAsync(db.StaffMembers.AsNoTracking(), s => s.Id, s => (s.Name, s.Phone), cancellationToken);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in sheet.Rows)
+        foreach (var check in ImportLookups.Checks(session, sheet))
         {
-            session.Outcome.Total++;
-            var check = new RowCheck(row, sheet.Columns, session.Outcome);
             var number = check.Text("工号", 24, required: false);
             var name = check.Text("姓名", 32);
             var phone = PersonRules.Mobile(check, "手机号", required: true);

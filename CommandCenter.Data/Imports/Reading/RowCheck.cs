@@ -19,15 +19,25 @@ public sealed class RowCheck(SheetRow row, SheetColumns columns, ImportOutcome o
         outcome.Reject(row.Number, column, message);
     }
 
+    /// <summary>True when the cell is empty (rejecting the row when the cell is required).</summary>
+    private bool IsEmpty(string column, string value, bool required)
+    {
+        if (value.Length > 0)
+        {
+            return false;
+        }
+        if (required)
+        {
+            Reject(column, $"{column}不能为空。");
+        }
+        return true;
+    }
+
     public string Text(string column, int max, bool required = true)
     {
         var value = Cell(column);
-        if (value.Length == 0)
+        if (IsEmpty(column, value, required))
         {
-            if (required)
-            {
-                Reject(column, $"{column}不能为空。");
-            }
             return value;
         }
         if (value.Length > max)
@@ -44,12 +54,8 @@ public sealed class RowCheck(SheetRow row, SheetColumns columns, ImportOutcome o
     public int? Int(string column, int min, int max, bool required = true)
     {
         var value = Cell(column);
-        if (value.Length == 0)
+        if (IsEmpty(column, value, required))
         {
-            if (required)
-            {
-                Reject(column, $"{column}不能为空。");
-            }
             return null;
         }
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != Math.Floor(d) || d < min || d > max)
@@ -63,12 +69,8 @@ public sealed class RowCheck(SheetRow row, SheetColumns columns, ImportOutcome o
     public double? Number(string column, double min, double max, bool required = true)
     {
         var value = Cell(column);
-        if (value.Length == 0)
+        if (IsEmpty(column, value, required))
         {
-            if (required)
-            {
-                Reject(column, $"{column}不能为空。");
-            }
             return null;
         }
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || double.IsNaN(d) || d < min || d > max)
@@ -119,12 +121,8 @@ public sealed class RowCheck(SheetRow row, SheetColumns columns, ImportOutcome o
     public DateOnly? Date(string column, bool required = true)
     {
         var value = Cell(column);
-        if (value.Length == 0)
+        if (IsEmpty(column, value, required))
         {
-            if (required)
-            {
-                Reject(column, $"{column}不能为空。");
-            }
             return null;
         }
         var text = value.Length > 10 && value[10] == ' ' ? value[..10] : value;
