@@ -62,9 +62,9 @@ internal static class ImportBenchmark
             {
                 foreach (var (label, dryRun) in new[] { ("dry run", true), ("apply", false), ("re-import", false) })
                 {
-                    var run = await TimeAsync(services, file, dryRun);
+                    var (status, seconds, run) = await TimeAsync(services, file, ImportKind.Residents, "residents.xlsx", dryRun);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{label}: {run.Status} in {run.Seconds:F1}s — total {run.Total}, inserted {run.Inserted}, updated {run.Updated}, rejected {run.Rejected}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
+                        $"{label}: {status} in {seconds:F1}s — total {run.TotalRows}, inserted {run.Inserted}, updated {run.Updated}, rejected {run.Rejected}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
                 }
                 await using var db = DatabaseRegistration.CreateContext(DatabaseProvider.Sqlite, connection);
                 output.WriteLine($"rows: residents {await db.Residents.CountAsync()}, rooms {await db.Rooms.CountAsync()}, households {await db.Households.CountAsync()}");
@@ -78,18 +78,17 @@ internal static class ImportBenchmark
         }
     }
 
-    private sealed record Timed(ImportStatus Status, double Seconds, int Total, int Inserted, int Updated, int Rejected);
-
-    private static async Task<Timed> TimeAsync(IServiceProvider services, string file, bool dryRun)
+    /// <summary>Stores the file, queues a run for it and runs it; returns how long the run took and the run as it ended.</summary>
+    internal static async Task<(ImportStatus Status, double Seconds, ImportRun Run)> TimeAsync(IServiceProvider services, string file, ImportKind kind, string fileName, bool dryRun)
     {
         var store = services.GetRequiredService<ImportFileStore>();
         await using var source = File.OpenRead(file);
-        var (stored, size) = await store.SaveAsync(source, "residents.xlsx", CancellationToken.None);
+        var (stored, size) = await store.SaveAsync(source, fileName, CancellationToken.None);
         var factory = services.GetRequiredService<IDbContextFactory<CommandCenterDbContext>>();
         long id;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            var run = new ImportRun { Kind = ImportKind.Residents, DryRun = dryRun, FileName = "residents.xlsx", FileSize = size, StoredFile = stored, CreatedBy = "benchmark", CreatedAt = DateTime.UtcNow };
+            var run = new ImportRun { Kind = kind, DryRun = dryRun, FileName = fileName, FileSize = size, StoredFile = stored, CreatedBy = "benchmark", CreatedAt = DateTime.UtcNow };
             db.ImportRuns.Add(run);
             await db.SaveChangesAsync();
             id = run.Id;
@@ -99,7 +98,7 @@ internal static class ImportBenchmark
         clock.Stop();
         await using var read = await factory.CreateDbContextAsync();
         var done = await read.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == id);
-        return new Timed(done.Status, clock.Elapsed.TotalSeconds, done.TotalRows, done.Inserted, done.Updated, done.Rejected);
+        return (done.Status, clock.Elapsed.TotalSeconds, done);
     }
 
     private static string BuildingCode(string gridCode, int index) => gridCode + (index + 1).ToString("D4", CultureInfo.InvariantCulture);

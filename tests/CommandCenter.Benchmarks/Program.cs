@@ -26,6 +26,11 @@ if (args.Length > 0 && args[0] == "intake")
     return await IntakeBenchmark.RunAsync(Enum.Parse<CommandCenter.Data.Providers.DatabaseProvider>(Arg("--provider", "Sqlite")), Arg("--connection", "Data Source=/tmp/cc-intake-bench.db"),
         Number("--rate", 200), Number("--callers", 16), Number("--seconds", 20), Number("--warmup", 30), Console.Out);
 }
+// dotnet run -c Release --project tests/CommandCenter.Benchmarks -- import-hierarchy
+if (args is ["import-hierarchy"])
+{
+    return await HierarchyImportBenchmark.RunAsync(Console.Out);
+}
 // dotnet run -c Release --project tests/CommandCenter.Benchmarks -- import [--residents 296166]
 if (args is ["import", ..])
 {
@@ -34,7 +39,7 @@ if (args is ["import", ..])
 }
 if (args.Length == 0 || args[0] != "seed")
 {
-    Console.Error.WriteLine("usage: import [--residents N]  |  intake [--provider P] [--connection \"...\"] [--rate R] [--callers C] [--seconds S] [--warmup W]  |  analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
+    Console.Error.WriteLine("usage: import [--residents N]  |  import-hierarchy  |  intake [--provider P] [--connection \"...\"] [--rate R] [--callers C] [--seconds S] [--warmup W]  |  analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
     return 2;
 }
 var options = SeedBenchmark.Options.Parse(args.AsSpan(1));
