@@ -6,6 +6,7 @@ using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Imports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Web.Tests.Api.Imports;
 
@@ -110,6 +111,29 @@ public class ImportApiTests(ImportApiFactory factory) : IClassFixture<ImportApiF
 
         var list = await ApiCalls.AssertStatusAsync(await client.GetAsync("/api/v1/imports"), HttpStatusCode.OK);
         Assert.Contains(list.AsArray(), r => r!["id"]!.GetValue<long>() == id);
+    }
+
+    [Fact]
+    public async Task Imported_boundaries_are_used_at_once_for_placement_and_the_wall_map()
+    {
+        using var scope = factory.Services.CreateScope();
+        var locator = scope.ServiceProvider.GetRequiredService<CommandCenter.Data.Hierarchy.GridLocator>();
+        var map = scope.ServiceProvider.GetRequiredService<CommandCenter.Web.Components.Wall.WallMapGeometry>();
+        Assert.Null(await locator.LocateAsync(35.015, 109.01));
+        Assert.DoesNotContain(await map.NodesAsync(), n => n.Code == "610202001001003");
+
+        const string geoJson = """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"610202001001003","name":"第三网格","level":"grid"},
+            "geometry":{"type":"Polygon","coordinates":[[[109.0,35.01],[109.02,35.01],[109.02,35.02],[109.0,35.02],[109.0,35.01]]]}}]}
+            """;
+        var client = await factory.SignedInBrowserAsync("importadmin");
+        var accepted = await ApiCalls.AssertStatusAsync(
+            await client.PostAsync("/api/v1/imports", Form("hierarchy", "grid3.geojson", Encoding.UTF8.GetBytes(geoJson))), HttpStatusCode.Accepted);
+        var run = await PollAsync(client, accepted["id"]!.GetValue<long>());
+        Assert.Equal(("succeeded", 1), (run["status"]!.GetValue<string>(), run["rows"]!["inserted"]!.GetValue<int>()));
+
+        Assert.Equal("610202001001003", (await locator.LocateAsync(35.015, 109.01))?.Code);
+        Assert.Contains(await map.NodesAsync(), n => n.Code == "610202001001003");
     }
 
     [Fact]
