@@ -3,6 +3,7 @@ using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Demo;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
+using CommandCenter.Data.Imports;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
 using CommandCenter.Data.Patrols;
@@ -74,6 +75,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<Registry.RegistryQueries>();
         services.AddSingleton<DemoDistrictSeeder>();
         services.AddCommandCenterAnalytics(configuration);
+        services.AddCommandCenterImports(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditChainVerifier>();

@@ -2,6 +2,7 @@ using CommandCenter.Data.Demo;
 using CommandCenter.Data.Providers;
 using CommandCenter.Jobs.Analytics;
 using CommandCenter.Jobs.Auditing;
+using CommandCenter.Jobs.Imports;
 using CommandCenter.Jobs.Incidents;
 using CommandCenter.Jobs.Live;
 using CommandCenter.Jobs.Scheduling;
@@ -62,6 +63,7 @@ public static class CommandCenterJobsExtensions
         services.AddTransient<AnalyticsRollupJob>();
         services.AddTransient<NodeSnapshotJob>();
         services.AddTransient<AnalyticsRebuildJob>();
+        services.AddTransient<ImportJob>();
         services.AddHostedService<RecurringJobRegistration>();
 
         // The live demo: only in demo mode (the same rule as the demo seeding), and only when not switched off.

@@ -86,8 +86,8 @@ public sealed record ChangeNotice(
     /// <summary>The SLA clock for <see cref="ChangeKind.SlaBreached"/>.</summary>
     public SlaClock? Clock { get; init; }
 
-    /// <summary>The notice an edit or import of reference data publishes after its commit.</summary>
-    public static ChangeNotice ReferenceData(DateTime at) => new(ChangeKind.ReferenceDataChanged, 0, null, null, null, 0, at);
+    /// <summary>The notice an edit or import of reference data publishes after its commit (with the import run's id, if any).</summary>
+    public static ChangeNotice ReferenceData(DateTime at, long entityId = 0) => new(ChangeKind.ReferenceDataChanged, entityId, null, null, null, 0, at);
 
     public static ChangeNotice ForIncident(ChangeKind kind, Incident incident, IncidentStage? previousStage, DateTime at) =>
         new(kind, incident.Id, incident.StreetId, incident.CommunityId, incident.GridId, incident.Version, at)

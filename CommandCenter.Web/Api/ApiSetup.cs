@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CommandCenter.Data.Identity;
 using CommandCenter.Web.Api.Admin;
+using CommandCenter.Web.Api.Imports;
 using CommandCenter.Web.Api.Incidents;
+using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Api.Patrols;
 using CommandCenter.Web.Api.Registry;
 using CommandCenter.Web.Api.ServiceOrders;
@@ -93,6 +95,7 @@ public static class ApiSetup
         api.MapRegistryEndpoints();
         api.MapAdminUserEndpoints();
         api.MapAdminApiKeyEndpoints();
+        api.MapImportEndpoints();
         return app;
     }
 

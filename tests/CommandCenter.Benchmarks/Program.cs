@@ -31,9 +31,20 @@ if (args.Length > 0 && args[0] == "intake")
     return await IntakeBenchmark.RunAsync(Enum.Parse<CommandCenter.Data.Providers.DatabaseProvider>(Arg("--provider", "Sqlite")), Arg("--connection", "Data Source=/tmp/cc-intake-bench.db"),
         Number("--rate", 200), Number("--callers", 16), Number("--seconds", 20), Number("--warmup", 30), Console.Out);
 }
+// dotnet run -c Release --project tests/CommandCenter.Benchmarks -- import-hierarchy
+if (args is ["import-hierarchy"])
+{
+    return await HierarchyImportBenchmark.RunAsync(Console.Out);
+}
+// dotnet run -c Release --project tests/CommandCenter.Benchmarks -- import [--residents 296166]
+if (args is ["import", ..])
+{
+    var residents = args is [_, "--residents", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : ImportBenchmark.DefaultResidents;
+    return await ImportBenchmark.RunAsync(residents, Console.Out);
+}
 if (args.Length == 0 || args[0] != "seed")
 {
-    Console.Error.WriteLine("usage: samples --out DIR  |  intake [--provider P] [--connection \"...\"] [--rate R] [--callers C] [--seconds S] [--warmup W]  |  analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
+    Console.Error.WriteLine("usage: samples --out DIR  |  import [--residents N]  |  import-hierarchy  |  intake [--provider P] [--connection \"...\"] [--rate R] [--callers C] [--seconds S] [--warmup W]  |  analytics [--provider P] --connection \"...\"  |  seed --provider Sqlite|PostgreSql|SqlServer --scale 1 [--seed N] [--connection \"...\"] [--keep]");
     return 2;
 }
 var options = SeedBenchmark.Options.Parse(args.AsSpan(1));

@@ -1,0 +1,91 @@
+using CommandCenter.Data;
+using CommandCenter.Data.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommandCenter.Web.Api.Imports;
+
+/// <summary>
+/// /api/v1/imports: upload (202), a run's status with its first 1,000 rejected rows, recent runs, the full error list as
+/// XLSX and the templates. For an Admin's session or an API key with the <c>import</c> permission.
+/// </summary>
+public static class ImportEndpoints
+{
+    public const int ErrorsShown = 1_000;
+    public const int RecentRuns = 50;
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
+    {
+        var imports = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(ApiPolicies.Import);
+        imports.MapPost("/", ImportUploadEndpoint.UploadAsync).DisableAntiforgery()
+            .WithSummary("Upload a file to import (multipart/form-data: kind, file, dryRun); 202 with the run's id");
+        imports.MapGet("/", ListAsync).WithSummary("The most recent import runs");
+        imports.MapGet("/{id:long}", GetAsync).WithSummary("An import run: status, counts and the first 1,000 rejected rows");
+        imports.MapGet("/{id:long}/errors.xlsx", ErrorsAsync).WithSummary("Every rejected row of a run, as XLSX");
+        imports.MapGet("/templates/{kind}.xlsx", (string kind) => Template(kind, xlsx: true)).WithSummary("The template of a kind, as XLSX");
+        imports.MapGet("/templates/{kind}.csv", (string kind) => Template(kind, xlsx: false)).WithSummary("The template of a kind, as CSV (UTF-8 with BOM)");
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(long id, IDbContextFactory<CommandCenterDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null)
+        {
+            return ApiProblems.NotFound($"Import run {id} does not exist.");
+        }
+        var errors = await db.ImportRowErrors.AsNoTracking().Where(e => e.ImportRunId == id)
+            .OrderBy(e => e.Row).ThenBy(e => e.Id).Take(ErrorsShown)
+            .Select(e => new ImportErrorView(e.Row, e.Column, e.Message)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ImportRunView.From(run, errors));
+    }
+
+    private static async Task<IResult> ListAsync(IDbContextFactory<CommandCenterDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var runs = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(RecentRuns).ToListAsync(cancellationToken);
+        return TypedResults.Ok(runs.Select(r => ImportRunView.From(r, [])).ToList());
+    }
+
+    /// <summary>Written to a temporary file first (the XLSX writer is synchronous), then streamed.</summary>
+    private static async Task<IResult> ErrorsAsync(long id, IDbContextFactory<CommandCenterDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.ImportRuns.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return ApiProblems.NotFound($"Import run {id} does not exist.");
+        }
+        var errors = await db.ImportRowErrors.AsNoTracking().Where(e => e.ImportRunId == id).OrderBy(e => e.Row).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        ImportTemplates.WriteErrorsXlsx(errors, file);
+        file.Position = 0;
+        return TypedResults.File(file, XlsxType, $"import-{id}-errors.xlsx");
+    }
+
+    private static IResult Template(string kind, bool xlsx)
+    {
+        if (!ImportTemplates.KindsByName.TryGetValue(kind, out var importKind))
+        {
+            return ApiProblems.NotFound($"No import kind '{kind}'. Kinds: {string.Join(", ", ImportTemplates.KindsByName.Keys)}.");
+        }
+        if (ImportTemplates.For(importKind) is not { } template)
+        {
+            return ApiProblems.NotFound("The hierarchy is imported as a GeoJSON FeatureCollection (properties code, name, level); it has no sheet template.");
+        }
+        var stream = new MemoryStream();
+        if (xlsx)
+        {
+            ImportTemplates.WriteXlsx(template, stream);
+        }
+        else
+        {
+            ImportTemplates.WriteCsv(template, stream);
+        }
+        stream.Position = 0;
+        var name = ImportTemplates.NameOf(importKind);
+        return xlsx
+            ? TypedResults.File(stream, XlsxType, $"{name}-template.xlsx")
+            : TypedResults.File(stream, "text/csv; charset=utf-8", $"{name}-template.csv");
+    }
+}
