@@ -23,6 +23,7 @@ public static class ImportRegistration
         services.AddSingleton<ImportKinds>();
         services.AddSingleton<ImportAftermath>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ImportQueries>();
         return services;
     }
 }

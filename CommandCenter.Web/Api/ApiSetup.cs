@@ -79,6 +79,7 @@ public static class ApiSetup
             return Task.CompletedTask;
         }));
         services.AddSingleton<ApiIdempotency>();
+        services.AddSingleton<ImportQueue>();
         return services;
     }
 

@@ -1,6 +1,4 @@
-using CommandCenter.Data;
 using CommandCenter.Data.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Api.Imports;
 
@@ -27,38 +25,29 @@ public static class ImportEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetAsync(long id, IDbContextFactory<CommandCenterDbContext> contextFactory, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(long id, ImportQueries queries, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (run is null)
+        if (await queries.FindAsync(id, cancellationToken) is not { } run)
         {
             return ApiProblems.NotFound($"Import run {id} does not exist.");
         }
-        var errors = await db.ImportRowErrors.AsNoTracking().Where(e => e.ImportRunId == id)
-            .OrderBy(e => e.Row).ThenBy(e => e.Id).Take(ErrorsShown)
-            .Select(e => new ImportErrorView(e.Row, e.Column, e.Message)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ImportRunView.From(run, errors));
+        var errors = await queries.ErrorsAsync(id, ErrorsShown, cancellationToken);
+        return TypedResults.Ok(ImportRunView.From(run, [.. errors.Select(e => new ImportErrorView(e.Row, e.Column, e.Message))]));
     }
 
-    private static async Task<IResult> ListAsync(IDbContextFactory<CommandCenterDbContext> contextFactory, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var runs = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(RecentRuns).ToListAsync(cancellationToken);
-        return TypedResults.Ok(runs.Select(r => ImportRunView.From(r, [])).ToList());
-    }
+    private static async Task<IResult> ListAsync(ImportQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await queries.RecentAsync(RecentRuns, cancellationToken)).Select(r => ImportRunView.From(r, [])).ToList());
 
     /// <summary>Written to a temporary file first (the XLSX writer is synchronous), then streamed.</summary>
-    private static async Task<IResult> ErrorsAsync(long id, IDbContextFactory<CommandCenterDbContext> contextFactory, CancellationToken cancellationToken)
+    private static async Task<IResult> ErrorsAsync(long id, ImportQueries queries, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.ImportRuns.AnyAsync(r => r.Id == id, cancellationToken))
+        if (await queries.FindAsync(id, cancellationToken) is null)
         {
             return ApiProblems.NotFound($"Import run {id} does not exist.");
         }
-        var errors = await db.ImportRowErrors.AsNoTracking().Where(e => e.ImportRunId == id).OrderBy(e => e.Row).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var errors = await queries.ErrorsAsync(id, int.MaxValue, cancellationToken);
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        ImportTemplates.WriteErrorsXlsx(errors, file);
+        ImportTemplates.WriteErrorsXlsx([.. errors], file);
         file.Position = 0;
         return TypedResults.File(file, XlsxType, $"import-{id}-errors.xlsx");
     }

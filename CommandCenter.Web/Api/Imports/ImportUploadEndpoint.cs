@@ -1,13 +1,8 @@
 using System.Security.Claims;
 using System.Text;
-using CommandCenter.Data;
-using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Imports;
-using CommandCenter.Jobs.Imports;
-using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -25,8 +20,7 @@ internal static class ImportUploadEndpoint
     private sealed record Upload(string? Kind, string? DryRun, string? FileName, string? StoredFile, long Size);
 
     public static async Task<IResult> UploadAsync(
-        HttpContext http, ImportFileStore files, IOptions<ImportOptions> options, IDbContextFactory<CommandCenterDbContext> contextFactory,
-        IBackgroundJobClient jobs, AuditLog audit, TimeProvider time, ClaimsPrincipal caller)
+        HttpContext http, ImportFileStore files, IOptions<ImportOptions> options, ImportQueue queue, ClaimsPrincipal caller)
     {
         var limit = options.Value.MaxFileBytes;
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
@@ -87,34 +81,19 @@ internal static class ImportUploadEndpoint
             return ApiProblems.Unprocessable(errors, "The upload is incomplete.");
         }
 
+        ImportRun run;
         try
         {
-            ImportPreflight.Check(kind, files.PathOf(upload.StoredFile!), upload.FileName!, options.Value);
+            run = await queue.QueueAsync(kind, dryRun, upload.FileName!, upload.StoredFile!, upload.Size,
+                new ImportActor(caller.FindFirstValue(ClaimTypes.NameIdentifier), ApiCaller.From(caller).Actor.Name, http.Connection.RemoteIpAddress?.ToString()),
+                http.RequestAborted);
         }
         catch (ImportFileException ex)
         {
-            Discard(files, upload);
             return ex.MissingHeaders
                 ? ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["file"] = [ex.Message] }, ex.Message)
                 : ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported file", ex.Message);
         }
-
-        var userId = caller.FindFirstValue(ClaimTypes.NameIdentifier);
-        var userName = ApiCaller.From(caller).Actor.Name;
-        var run = new ImportRun
-        {
-            Kind = kind, DryRun = dryRun, FileName = upload.FileName!, FileSize = upload.Size, StoredFile = upload.StoredFile!,
-            CreatedByUserId = userId, CreatedBy = userName.Length <= 256 ? userName : userName[..256], CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        await using (var db = await contextFactory.CreateDbContextAsync(http.RequestAborted))
-        {
-            db.ImportRuns.Add(run);
-            await db.SaveChangesAsync(http.RequestAborted);
-            run.JobId = ImportJob.Enqueue(jobs, run.Id);
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
-        await audit.AppendAsync(new AuditRecord(userId, userName, "import.upload", nameof(ImportRun), run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{ImportTemplates.NameOf(kind)}, {run.FileName}, {run.FileSize} bytes, dry run: {dryRun}", http.Connection.RemoteIpAddress?.ToString()), http.RequestAborted);
         return TypedResults.Accepted($"/api/v1/imports/{run.Id}", new ImportAccepted(run.Id, ImportRunView.StatusName(ImportStatus.Queued)));
     }
 
