@@ -10,13 +10,14 @@ namespace CommandCenter.BrowserTests;
 
 /// <summary>
 /// The real app on Kestrel at a loopback port, in demo mode on a small demo district (its own SQLite file),
-/// exactly as `dotnet run` serves it: demo accounts, demo key, generated district.
+/// exactly as `dotnet run` serves it: demo accounts, demo key, generated district (or, with <c>demo: false</c>, an empty
+/// installation as a real district starts from).
 /// </summary>
 /// <remarks>
 /// A given <c>folder</c> and <c>port</c> let a test stop the server and start another on the same database and address
 /// (the wall's restart test); a given folder is left in place for the caller to delete.
 /// </remarks>
-public sealed class AppServer(string? folder = null, int port = 0) : WebApplicationFactory<Program>
+public sealed class AppServer(string? folder = null, int port = 0, bool demo = true) : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Browser#2026pw";
     public const string DemoScale = "0.02";
@@ -43,7 +44,7 @@ public sealed class AppServer(string? folder = null, int port = 0) : WebApplicat
         builder.UseSetting("urls", $"http://127.0.0.1:{port}");
         builder.UseSetting("ConnectionStrings:CommandCenter", $"Data Source={Path.Combine(_folder, "cc.db")}");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Demo:Simulator:Enabled", "false"); // deterministic pages; the simulator has its own tests
         builder.UseSetting("Demo:Scale", DemoScale);
         builder.UseSetting("Demo:Password", DemoPassword);

@@ -130,7 +130,10 @@ public sealed partial class ImportsPage : IAsyncDisposable
         _recent = await Queries.RecentAsync(RecentShown, _disposed.Token);
     }
 
-    /// <summary>For the page's lifetime: once a second, re-reads the run shown while it is queued or running.</summary>
+    /// <summary>
+    /// For the page's lifetime: once a second, re-reads the run shown while it is queued or running. A read that fails (the
+    /// run's own transaction may hold the database for a moment) is tried again on the next tick.
+    /// </summary>
     private async Task FollowAsync()
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
@@ -138,35 +141,43 @@ public sealed partial class ImportsPage : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_disposed.Token))
             {
-                if (_current is not { Status: ImportStatus.Queued or ImportStatus.Running } shown)
+                try
                 {
-                    continue;
+                    await RefreshShownAsync();
                 }
-                var run = await Queries.FindAsync(shown.Id, _disposed.Token);
-                if (run is null || run.Status == shown.Status && run.TotalRows == shown.TotalRows)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    continue;
+                    Logger.LogDebug(ex, "Could not re-read the import run shown; trying again");
                 }
-                var ended = run.Status is ImportStatus.Succeeded or ImportStatus.Failed;
-                var errors = ended ? await Queries.ErrorsAsync(run.Id, ErrorsShown, _disposed.Token) : _errors;
-                var recent = ended ? await Queries.RecentAsync(RecentShown, _disposed.Token) : _recent;
-                await InvokeAsync(() =>
-                {
-                    if (_current?.Id == run.Id)
-                    {
-                        (_current, _errors, _recent) = (run, errors, recent);
-                        StateHasChanged();
-                    }
-                });
             }
         }
         catch (OperationCanceledException)
         {
         }
-        catch (Exception ex)
+    }
+
+    private async Task RefreshShownAsync()
+    {
+        if (_current is not { Status: ImportStatus.Queued or ImportStatus.Running } shown)
         {
-            Logger.LogError(ex, "The import page stopped following its run");
+            return;
         }
+        var run = await Queries.FindAsync(shown.Id, _disposed.Token);
+        if (run is null || (run.Status == shown.Status && run.TotalRows == shown.TotalRows))
+        {
+            return;
+        }
+        var ended = run.Status is ImportStatus.Succeeded or ImportStatus.Failed;
+        var errors = ended ? await Queries.ErrorsAsync(run.Id, ErrorsShown, _disposed.Token) : _errors;
+        var recent = ended ? await Queries.RecentAsync(RecentShown, _disposed.Token) : _recent;
+        await InvokeAsync(() =>
+        {
+            if (_current?.Id == run.Id)
+            {
+                (_current, _errors, _recent) = (run, errors, recent);
+                StateHasChanged();
+            }
+        });
     }
 
     private static string StatusName(ImportRun run) => ImportRunView.StatusName(run.Status);
