@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
 
@@ -28,47 +29,33 @@ public static class ReferenceDataEndpoints
     public static ReferenceDataActor ActorOf(ClaimsPrincipal user, HttpContext? http) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "?", http?.Connection.RemoteIpAddress?.ToString());
 
-    private static async Task<IResult> CreateCategoryAsync(HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken)
-    {
-        var (edit, _, problem) = await ApiJson.ReadAsync<CategoryEdit>(http.Request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        var result = await editor.CreateCategoryAsync(edit!, ActorOf(http.User, http), cancellationToken);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/admin/categories/{result.Value!.Id}", result.Value) : ApiProblems.From(result);
-    }
+    private static Task<IResult> CreateCategoryAsync(HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken) =>
+        SaveAsync<CategoryEdit, CategoryRecord>(http, (edit, actor) => editor.CreateCategoryAsync(edit, actor, cancellationToken),
+            created => TypedResults.Created($"/api/v1/admin/categories/{created.Id}", created), cancellationToken);
 
-    private static async Task<IResult> UpdateCategoryAsync(int id, HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken)
-    {
-        var (edit, _, problem) = await ApiJson.ReadAsync<CategoryEdit>(http.Request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        var result = await editor.UpdateCategoryAsync(id, edit!, ActorOf(http.User, http), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.From(result);
-    }
+    private static Task<IResult> UpdateCategoryAsync(int id, HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken) =>
+        SaveAsync<CategoryEdit, CategoryRecord>(http, (edit, actor) => editor.UpdateCategoryAsync(id, edit, actor, cancellationToken),
+            TypedResults.Ok, cancellationToken);
 
-    private static async Task<IResult> CreateUnitAsync(HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken)
-    {
-        var (edit, _, problem) = await ApiJson.ReadAsync<HandlingUnitEdit>(http.Request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        var result = await editor.CreateHandlingUnitAsync(edit!, ActorOf(http.User, http), cancellationToken);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/admin/handling-units/{result.Value!.Id}", result.Value) : ApiProblems.From(result);
-    }
+    private static Task<IResult> CreateUnitAsync(HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken) =>
+        SaveAsync<HandlingUnitEdit, HandlingUnitRecord>(http, (edit, actor) => editor.CreateHandlingUnitAsync(edit, actor, cancellationToken),
+            created => TypedResults.Created($"/api/v1/admin/handling-units/{created.Id}", created), cancellationToken);
 
-    private static async Task<IResult> UpdateUnitAsync(int id, HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken)
+    private static Task<IResult> UpdateUnitAsync(int id, HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken) =>
+        SaveAsync<HandlingUnitEdit, HandlingUnitRecord>(http, (edit, actor) => editor.UpdateHandlingUnitAsync(id, edit, actor, cancellationToken),
+            TypedResults.Ok, cancellationToken);
+
+    /// <summary>Reads the edit (problem+json for a bad body), saves it as the caller, and answers with the record or the problem.</summary>
+    private static async Task<IResult> SaveAsync<TEdit, TRecord>(
+        HttpContext http, Func<TEdit, ReferenceDataActor, Task<OperationResult<TRecord>>> save, Func<TRecord, IResult> answer, CancellationToken cancellationToken)
+        where TEdit : class
     {
-        var (edit, _, problem) = await ApiJson.ReadAsync<HandlingUnitEdit>(http.Request, cancellationToken);
+        var (edit, _, problem) = await ApiJson.ReadAsync<TEdit>(http.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var result = await editor.UpdateHandlingUnitAsync(id, edit!, ActorOf(http.User, http), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : ApiProblems.From(result);
+        var result = await save(edit!, ActorOf(http.User, http));
+        return result.Succeeded ? answer(result.Value!) : ApiProblems.From(result);
     }
 }
