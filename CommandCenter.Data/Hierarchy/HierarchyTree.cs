@@ -19,4 +19,15 @@ public static class HierarchyTree
         return [.. (await db.Districts.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.Name }).ToListAsync(cancellationToken))
             .Select(d => new HierarchyTreeNode(d.Code, d.Name, HierarchyLevel.District, [.. streets[d.Code]]))];
     }
+
+    /// <summary>True when <paramref name="code"/> is an existing district, street, community or grid.</summary>
+    public static async Task<bool> ExistsAsync(CommandCenterDbContext db, string code, CancellationToken cancellationToken = default) =>
+        HierarchyCode.LevelOf(code) switch
+        {
+            HierarchyLevel.District => await db.Districts.AnyAsync(n => n.Code == code, cancellationToken),
+            HierarchyLevel.Street => await db.Streets.AnyAsync(n => n.Code == code, cancellationToken),
+            HierarchyLevel.Community => await db.Communities.AnyAsync(n => n.Code == code, cancellationToken),
+            HierarchyLevel.Grid => await db.Grids.AnyAsync(n => n.Code == code, cancellationToken),
+            _ => false,
+        };
 }

@@ -73,14 +73,7 @@ public sealed class UserDirectory(IDbContextFactory<CommandCenterDbContext> cont
     public async Task<bool> AreaExistsAsync(string code, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return HierarchyCode.LevelOf(code) switch
-        {
-            HierarchyLevel.District => await db.Districts.AnyAsync(d => d.Code == code, cancellationToken),
-            HierarchyLevel.Street => await db.Streets.AnyAsync(d => d.Code == code, cancellationToken),
-            HierarchyLevel.Community => await db.Communities.AnyAsync(d => d.Code == code, cancellationToken),
-            HierarchyLevel.Grid => await db.Grids.AnyAsync(d => d.Code == code, cancellationToken),
-            _ => false,
-        };
+        return await HierarchyTree.ExistsAsync(db, code, cancellationToken);
     }
 
     /// <summary>Active grid workers whose name or employee number contains <paramref name="search"/> (at most 50).</summary>

@@ -34,9 +34,6 @@ public sealed record HandlingUnitRecord(int Id, string Name, HandlingTier Tier, 
 /// <summary>A new handling unit or a change to one; on a change, null fields keep their value.</summary>
 public sealed record HandlingUnitEdit(string? Name = null, HandlingTier? Tier = null, string? AreaCode = null, string? Contact = null, bool? IsActive = null);
 
-/// <summary>Who changes reference data, for the audit trail.</summary>
-public sealed record ReferenceDataActor(string? UserId, string UserName, string? RemoteIp);
-
 /// <summary>
 /// Edits the reference data an installation runs on: incident categories (大类/小类, active, SLA overrides) and
 /// handling units (name, tier, node served, contact). Every change is audited with before → after and published as a
@@ -60,7 +57,7 @@ public sealed class ReferenceDataEditor(IDbContextFactory<CommandCenterDbContext
         return [.. rows.Select(HandlingUnitRecord.From)];
     }
 
-    public async Task<OperationResult<CategoryRecord>> CreateCategoryAsync(CategoryEdit edit, ReferenceDataActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CategoryRecord>> CreateCategoryAsync(CategoryEdit edit, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         if (edit.Kind is not { } kind || !Enum.IsDefined(kind))
@@ -105,7 +102,7 @@ public sealed class ReferenceDataEditor(IDbContextFactory<CommandCenterDbContext
         return OperationResult<CategoryRecord>.Ok(created);
     }
 
-    public async Task<OperationResult<CategoryRecord>> UpdateCategoryAsync(int id, CategoryEdit edit, ReferenceDataActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CategoryRecord>> UpdateCategoryAsync(int id, CategoryEdit edit, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         CheckName(edit.MajorName, "majorName", required: false, errors);
@@ -154,7 +151,7 @@ public sealed class ReferenceDataEditor(IDbContextFactory<CommandCenterDbContext
         return OperationResult<CategoryRecord>.Ok(after);
     }
 
-    public async Task<OperationResult<HandlingUnitRecord>> CreateHandlingUnitAsync(HandlingUnitEdit edit, ReferenceDataActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<HandlingUnitRecord>> CreateHandlingUnitAsync(HandlingUnitEdit edit, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var errors = await CheckUnitAsync(db, edit, creating: true, cancellationToken);
@@ -177,7 +174,7 @@ public sealed class ReferenceDataEditor(IDbContextFactory<CommandCenterDbContext
         return OperationResult<HandlingUnitRecord>.Ok(created);
     }
 
-    public async Task<OperationResult<HandlingUnitRecord>> UpdateHandlingUnitAsync(int id, HandlingUnitEdit edit, ReferenceDataActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<HandlingUnitRecord>> UpdateHandlingUnitAsync(int id, HandlingUnitEdit edit, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var unit = await db.HandlingUnits.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -206,7 +203,7 @@ public sealed class ReferenceDataEditor(IDbContextFactory<CommandCenterDbContext
         return OperationResult<HandlingUnitRecord>.Ok(after);
     }
 
-    private async Task ChangedAsync(ReferenceDataActor actor, string action, string entityType, int id, string detail, CancellationToken cancellationToken)
+    private async Task ChangedAsync(AuditActor actor, string action, string entityType, int id, string detail, CancellationToken cancellationToken)
     {
         await audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, action, entityType, id.ToString(CultureInfo.InvariantCulture), detail, actor.RemoteIp),
             cancellationToken);
@@ -234,23 +231,13 @@ public sealed class ReferenceDataEditor(IDbContextFactory<CommandCenterDbContext
         {
             errors["areaCode"] = ["Required: the code of the district, street, community or grid the unit serves."];
         }
-        else if (edit.AreaCode is { } area && !await NodeExistsAsync(db, area.Trim(), cancellationToken))
+        else if (edit.AreaCode is { } area && !await HierarchyTree.ExistsAsync(db, area.Trim(), cancellationToken))
         {
             errors["areaCode"] = [$"No district, street, community or grid has the code '{area.Trim()}'."];
         }
         return errors;
     }
 
-    /// <summary>True when a district, street, community or grid has the code.</summary>
-    public static async Task<bool> NodeExistsAsync(CommandCenterDbContext db, string code, CancellationToken cancellationToken) =>
-        HierarchyCode.LevelOf(code) switch
-        {
-            HierarchyLevel.District => await db.Districts.AnyAsync(n => n.Code == code, cancellationToken),
-            HierarchyLevel.Street => await db.Streets.AnyAsync(n => n.Code == code, cancellationToken),
-            HierarchyLevel.Community => await db.Communities.AnyAsync(n => n.Code == code, cancellationToken),
-            HierarchyLevel.Grid => await db.Grids.AnyAsync(n => n.Code == code, cancellationToken),
-            _ => false,
-        };
 
     private static void CheckTwoDigits(string? value, string field, Dictionary<string, string[]> errors)
     {

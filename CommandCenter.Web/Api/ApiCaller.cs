@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Authentication;
 
@@ -18,4 +19,10 @@ public sealed record ApiCaller(string ClientId, IncidentActor Actor, string? Sco
             user.FindFirstValue(CommandCenterClaims.Scope),
             user.FindFirstValue(CommandCenterClaims.Channel));
     }
+}
+
+public static class AuditActorExtensions
+{
+    /// <summary>The caller of this request as the audit trail records it, with the client's address.</summary>
+    public static AuditActor AuditActor(this HttpContext http) => Data.Auditing.AuditActor.From(http.User, http.Connection.RemoteIpAddress?.ToString());
 }

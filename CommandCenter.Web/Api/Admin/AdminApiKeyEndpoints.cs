@@ -1,5 +1,6 @@
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components.Admin;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Api.Admin;
 
@@ -18,7 +19,7 @@ public static class AdminApiKeyEndpoints
             .WithSummary("Create a key for a channel with a set of permissions (report, sos, patrol, service-orders, read, handle, import); the key is returned once");
         keys.MapDelete("/{id:int}", async Task<IResult> (int id, HttpContext http, ApiKeyAdministration admin) =>
             {
-                var result = await admin.RevokeAsync(id, AdminActor.From(http.User, http), http.RequestAborted);
+                var result = await admin.RevokeAsync(id, http.AuditActor(), http.RequestAborted);
                 return result.Succeeded ? Results.NoContent() : ApiProblems.From(result);
             })
             .WithSummary("Revoke a key: refused at once on this node, on every node within 30 s");
@@ -32,7 +33,7 @@ public static class AdminApiKeyEndpoints
         {
             return problem;
         }
-        var result = await admin.CreateAsync(request!, AdminActor.From(http.User, http), cancellationToken);
+        var result = await admin.CreateAsync(request!, http.AuditActor(), cancellationToken);
         if (!result.Succeeded)
         {
             return ApiProblems.From(result);

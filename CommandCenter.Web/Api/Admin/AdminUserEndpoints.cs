@@ -3,6 +3,7 @@ using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Components.Admin;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Api.Admin;
 
@@ -30,12 +31,12 @@ public static class AdminUserEndpoints
         users.MapPut("/{userName}", UpdateAsync)
             .WithSummary("Edit a user: displayName and roles (null keeps them), scopeCode, gridWorkerId and staffMemberId (null clears them)");
         users.MapPost("/{userName}/disable", (string userName, HttpContext http, UserAdministration admin) =>
-            AnswerAsync(admin.DisableAsync(userName, AdminActor.From(http.User, http), http.RequestAborted)))
+            AnswerAsync(admin.DisableAsync(userName, http.AuditActor(), http.RequestAborted)))
             .WithSummary("Disable a user: sessions end within the re-validation interval; the last active Admin cannot be disabled (409)");
         users.MapPost("/{userName}/enable", (string userName, HttpContext http, UserAdministration admin) =>
-            AnswerAsync(admin.EnableAsync(userName, AdminActor.From(http.User, http), http.RequestAborted))).WithSummary("Enable a user");
+            AnswerAsync(admin.EnableAsync(userName, http.AuditActor(), http.RequestAborted))).WithSummary("Enable a user");
         users.MapPost("/{userName}/unlock", (string userName, HttpContext http, UserAdministration admin) =>
-            AnswerAsync(admin.UnlockAsync(userName, AdminActor.From(http.User, http), http.RequestAborted))).WithSummary("End a lockout");
+            AnswerAsync(admin.UnlockAsync(userName, http.AuditActor(), http.RequestAborted))).WithSummary("End a lockout");
         users.MapPost("/{userName}/reset-password", ResetPasswordAsync)
             .WithSummary("Reset the password to a generated one (returned once as generatedPassword); the user must change it at the next sign-in");
         return api;
@@ -57,7 +58,7 @@ public static class AdminUserEndpoints
         {
             return problem;
         }
-        var result = await admin.CreateAsync(request!, AdminActor.From(http.User, http), cancellationToken);
+        var result = await admin.CreateAsync(request!, http.AuditActor(), cancellationToken);
         return result.Succeeded
             ? TypedResults.Created($"/api/v1/admin/users/{Uri.EscapeDataString(result.Value!.User.UserName)}", UserDto.From(result.Value.User, result.Value.GeneratedPassword))
             : ApiProblems.From(result);
@@ -66,12 +67,12 @@ public static class AdminUserEndpoints
     private static async Task<IResult> UpdateAsync(string userName, HttpContext http, UserAdministration admin, CancellationToken cancellationToken)
     {
         var (request, _, problem) = await ApiJson.ReadAsync<UserChanges>(http.Request, cancellationToken);
-        return problem ?? await AnswerAsync(admin.UpdateAsync(userName, request!, AdminActor.From(http.User, http), cancellationToken));
+        return problem ?? await AnswerAsync(admin.UpdateAsync(userName, request!, http.AuditActor(), cancellationToken));
     }
 
     private static async Task<IResult> ResetPasswordAsync(string userName, HttpContext http, UserAdministration admin, CancellationToken cancellationToken)
     {
-        var result = await admin.ResetPasswordAsync(userName, AdminActor.From(http.User, http), cancellationToken);
+        var result = await admin.ResetPasswordAsync(userName, http.AuditActor(), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(UserDto.From(result.Value!.User, result.Value.Password)) : ApiProblems.From(result);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Api.Admin;
 
@@ -26,9 +27,6 @@ public static class ReferenceDataEndpoints
         return api;
     }
 
-    public static ReferenceDataActor ActorOf(ClaimsPrincipal user, HttpContext? http) =>
-        new(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "?", http?.Connection.RemoteIpAddress?.ToString());
-
     private static Task<IResult> CreateCategoryAsync(HttpContext http, ReferenceDataEditor editor, CancellationToken cancellationToken) =>
         SaveAsync<CategoryEdit, CategoryRecord>(http, (edit, actor) => editor.CreateCategoryAsync(edit, actor, cancellationToken),
             created => TypedResults.Created($"/api/v1/admin/categories/{created.Id}", created), cancellationToken);
@@ -47,7 +45,7 @@ public static class ReferenceDataEndpoints
 
     /// <summary>Reads the edit (problem+json for a bad body), saves it as the caller, and answers with the record or the problem.</summary>
     private static async Task<IResult> SaveAsync<TEdit, TRecord>(
-        HttpContext http, Func<TEdit, ReferenceDataActor, Task<OperationResult<TRecord>>> save, Func<TRecord, IResult> answer, CancellationToken cancellationToken)
+        HttpContext http, Func<TEdit, AuditActor, Task<OperationResult<TRecord>>> save, Func<TRecord, IResult> answer, CancellationToken cancellationToken)
         where TEdit : class
     {
         var (edit, _, problem) = await ApiJson.ReadAsync<TEdit>(http.Request, cancellationToken);
@@ -55,7 +53,7 @@ public static class ReferenceDataEndpoints
         {
             return problem;
         }
-        var result = await save(edit!, ActorOf(http.User, http));
+        var result = await save(edit!, http.AuditActor());
         return result.Succeeded ? answer(result.Value!) : ApiProblems.From(result);
     }
 }

@@ -9,9 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Web.Api.Imports;
 
-/// <summary>Who uploads, for the run and the audit trail.</summary>
-public sealed record ImportActor(string? UserId, string UserName, string? RemoteIp);
-
 /// <summary>
 /// Queues an uploaded file, for the API and the administrators' page alike: its first rows are checked at once (a file
 /// that is not what it claims is refused and deleted, nothing queued), then the run is stored, handed to Hangfire and audited.
@@ -22,7 +19,7 @@ public sealed class ImportQueue(
 {
     /// <summary>The queued run; throws <see cref="ImportFileException"/> (the stored file deleted) when the file is refused.</summary>
     public async Task<ImportRun> QueueAsync(
-        ImportKind kind, bool dryRun, string fileName, string storedFile, long size, ImportActor actor, CancellationToken cancellationToken)
+        ImportKind kind, bool dryRun, string fileName, string storedFile, long size, AuditActor actor, CancellationToken cancellationToken)
     {
         try
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Api.Imports;
 
@@ -85,7 +86,7 @@ internal static class ImportUploadEndpoint
         try
         {
             run = await queue.QueueAsync(kind, dryRun, upload.FileName!, upload.StoredFile!, upload.Size,
-                new ImportActor(caller.FindFirstValue(ClaimTypes.NameIdentifier), ApiCaller.From(caller).Actor.Name, http.Connection.RemoteIpAddress?.ToString()),
+                new AuditActor(caller.FindFirstValue(ClaimTypes.NameIdentifier), ApiCaller.From(caller).Actor.Name, http.Connection.RemoteIpAddress?.ToString()),
                 http.RequestAborted);
         }
         catch (ImportFileException ex)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Components.Admin;
 
@@ -36,12 +37,12 @@ public abstract class AdminPageBase : ComponentBase
     protected void SayFailed(string? reason) => Say(Text["Failed", reason ?? string.Empty], Severity.Error);
 
     /// <summary>Runs an action as the signed-in administrator with the buttons disabled meanwhile.</summary>
-    protected async Task RunBusyAsync(Func<AdminActor, Task> work)
+    protected async Task RunBusyAsync(Func<AuditActor, Task> work)
     {
         Busy = true;
         try
         {
-            await work(AdminActor.From((await AuthenticationState).User, null));
+            await work(AuditActor.From((await AuthenticationState).User));
         }
         catch (Exception ex) when (ex is InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {

@@ -39,7 +39,7 @@ public sealed partial class ApiKeyAdministration(
         return [.. keys.OrderBy(k => k.RevokedAt is not null).Select(ApiKeySummary.From)];
     }
 
-    public async Task<OperationResult<CreatedApiKey>> CreateAsync(NewApiKey request, AdminActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CreatedApiKey>> CreateAsync(NewApiKey request, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, List<string>>();
         var channel = request.Channel?.Trim() ?? string.Empty;
@@ -91,7 +91,7 @@ public sealed partial class ApiKeyAdministration(
     }
 
     /// <summary>Revokes a key (a second revoke changes nothing); 404 for an unknown id.</summary>
-    public async Task<OperationResult<ApiKeySummary>> RevokeAsync(int id, AdminActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ApiKeySummary>> RevokeAsync(int id, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var apiKey = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
@@ -109,7 +109,7 @@ public sealed partial class ApiKeyAdministration(
         return OperationResult<ApiKeySummary>.Ok(ApiKeySummary.From(apiKey));
     }
 
-    private Task<AuditEntry> AuditAsync(AdminActor actor, string action, ApiKey key, CancellationToken cancellationToken, params string[] changes) =>
+    private Task<AuditEntry> AuditAsync(AuditActor actor, string action, ApiKey key, CancellationToken cancellationToken, params string[] changes) =>
         audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, action, nameof(ApiKey), key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{key.Name} ({key.Prefix}…): {string.Join("; ", changes)}", actor.RemoteIp), cancellationToken);
 

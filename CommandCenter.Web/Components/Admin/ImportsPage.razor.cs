@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Components.Admin;
 
@@ -98,7 +99,7 @@ public sealed partial class ImportsPage : IAsyncDisposable
                 return;
             }
             var user = (await AuthenticationState).User;
-            var actor = new ImportActor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "?", null);
+            var actor = new AuditActor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "?", null);
             string stored;
             long size;
             await using (var upload = file.OpenReadStream(limit, _disposed.Token))
@@ -194,8 +195,6 @@ public sealed partial class ImportsPage : IAsyncDisposable
     private static string SizeText(long bytes) => bytes >= 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F1} MB")
         : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB");
-
-    private static string ChinaTime(DateTime utc) => ChinaDay.Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

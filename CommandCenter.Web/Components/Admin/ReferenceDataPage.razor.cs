@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Components.Admin;
 
@@ -112,13 +113,13 @@ public sealed partial class ReferenceDataPage
         return (result.Succeeded, Describe(result.Errors, result.Message));
     });
 
-    private async Task SaveAsync(Func<ReferenceDataActor, Task<(bool Succeeded, string? Problem)>> save)
+    private async Task SaveAsync(Func<AuditActor, Task<(bool Succeeded, string? Problem)>> save)
     {
         _busy = true;
         try
         {
             var user = (await AuthenticationState).User;
-            var (succeeded, problem) = await save(ReferenceDataEndpoints.ActorOf(user, null));
+            var (succeeded, problem) = await save(AuditActor.From(user));
             (_message, _messageSeverity) = succeeded ? (Text["Saved"], Severity.Success) : (Text["Failed", problem ?? string.Empty], Severity.Error);
             if (succeeded)
             {

@@ -40,7 +40,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
     public async Task<OperationResult<UserSummary>> GetAsync(string userName, CancellationToken cancellationToken = default) =>
         await directory.FindAsync(userName, cancellationToken) is { } user ? OperationResult<UserSummary>.Ok(user) : NotFound<UserSummary>(userName);
 
-    public async Task<OperationResult<CreatedUser>> CreateAsync(NewUser request, AdminActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CreatedUser>> CreateAsync(NewUser request, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, List<string>>();
         var userName = Name(request.UserName, "userName", errors);
@@ -80,7 +80,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
         return OperationResult<CreatedUser>.Ok(new CreatedUser((await directory.FindAsync(userName, cancellationToken))!, generated));
     }
 
-    public async Task<OperationResult<UserSummary>> UpdateAsync(string userName, UserChanges request, AdminActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<UserSummary>> UpdateAsync(string userName, UserChanges request, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, List<string>>();
         var displayName = request.DisplayName is null ? null : Name(request.DisplayName, "displayName", errors);
@@ -154,7 +154,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
     }
 
     /// <summary>Disables the account and renews its security stamp: its cookies, circuits and hub connections end within the re-validation interval.</summary>
-    public Task<OperationResult<UserSummary>> DisableAsync(string userName, AdminActor actor, CancellationToken cancellationToken = default) =>
+    public Task<OperationResult<UserSummary>> DisableAsync(string userName, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(userName, actor, "user.disable", async (users, user) =>
         {
             if (user.IsDisabled)
@@ -170,7 +170,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
             return (AdminResults.Change("disabled", false, true), null);
         }, cancellationToken);
 
-    public Task<OperationResult<UserSummary>> EnableAsync(string userName, AdminActor actor, CancellationToken cancellationToken = default) =>
+    public Task<OperationResult<UserSummary>> EnableAsync(string userName, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(userName, actor, "user.enable", async (users, user) =>
         {
             if (!user.IsDisabled)
@@ -182,7 +182,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
             return (AdminResults.Change("disabled", true, false), null);
         }, cancellationToken);
 
-    public Task<OperationResult<UserSummary>> UnlockAsync(string userName, AdminActor actor, CancellationToken cancellationToken = default) =>
+    public Task<OperationResult<UserSummary>> UnlockAsync(string userName, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(userName, actor, "user.unlock", async (users, user) =>
         {
             var lockedUntil = user.LockoutEnd is { } end && end > time.GetUtcNow() ? end.UtcDateTime.ToString("O") : null;
@@ -193,7 +193,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
         }, cancellationToken);
 
     /// <summary>Sets a generated password (returned this once) that the user must change at the next sign-in; open sessions end.</summary>
-    public async Task<OperationResult<PasswordReset>> ResetPasswordAsync(string userName, AdminActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<PasswordReset>> ResetPasswordAsync(string userName, AuditActor actor, CancellationToken cancellationToken = default)
     {
         string? password = null;
         var result = await ChangeAsync(userName, actor, "user.reset-password", async (users, user) =>
@@ -230,7 +230,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
     }
 
     private async Task<OperationResult<UserSummary>> ChangeAsync(
-        string userName, AdminActor actor, string action,
+        string userName, AuditActor actor, string action,
         Func<UserManager<AppUser>, AppUser, Task<(string? Detail, OperationResult<UserSummary>? Problem)>> change, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -354,7 +354,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
 
     private static OperationResult<T> NotFound<T>(string userName) => OperationResult<T>.NotFound($"There is no user named '{userName}'.");
 
-    private Task<AuditEntry> AuditAsync(AdminActor actor, string action, AppUser user, CancellationToken cancellationToken, params string[] changes) =>
+    private Task<AuditEntry> AuditAsync(AuditActor actor, string action, AppUser user, CancellationToken cancellationToken, params string[] changes) =>
         audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, action, nameof(AppUser), user.Id,
             $"{user.UserName}: {string.Join("; ", changes)}", actor.RemoteIp), cancellationToken);
 }

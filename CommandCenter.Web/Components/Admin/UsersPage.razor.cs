@@ -2,6 +2,7 @@ using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Components.Admin;
 
@@ -121,7 +122,7 @@ public sealed partial class UsersPage
         await LoadAsync(_page?.Page ?? 1);
     });
 
-    private Task RunAsync(string userName, Func<string, AdminActor, CancellationToken, Task<OperationResult<UserSummary>>> action, string doneKey) =>
+    private Task RunAsync(string userName, Func<string, AuditActor, CancellationToken, Task<OperationResult<UserSummary>>> action, string doneKey) =>
         RunBusyAsync(async actor =>
         {
             var result = await action(userName, actor, CancellationToken.None);

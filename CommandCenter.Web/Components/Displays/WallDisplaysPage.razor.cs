@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using CommandCenter.Data.Auditing;
 
 namespace CommandCenter.Web.Components.Displays;
 
@@ -58,13 +59,13 @@ public sealed partial class WallDisplaysPage
         (_message, _messageSeverity) = (Text["Revoked", userName], Severity.Info);
     });
 
-    private async Task RunAsync(Func<DisplayLinkActor, Task> action)
+    private async Task RunAsync(Func<AuditActor, Task> action)
     {
         _busy = true;
         try
         {
             var user = (await AuthenticationState).User;
-            await action(WallDisplayLinkService.ActorOf(user, null));
+            await action(AuditActor.From(user));
             _accounts = await Links.AccountsAsync();
         }
         catch (Exception ex) when (ex is InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
@@ -77,6 +78,4 @@ public sealed partial class WallDisplaysPage
             _busy = false;
         }
     }
-
-    private static string ChinaTime(DateTime utc) => ChinaDay.Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CommandCenter.Web.Components.Wall;
 
-/// <summary>Who makes or revokes a display link, for the audit trail.</summary>
-public sealed record DisplayLinkActor(string? UserId, string UserName, string? RemoteIp);
-
 /// <summary>A wall account as the administrators' display page shows it: whether an unused link waits, and until when.</summary>
 public sealed record WallAccount(string UserName, bool Disabled, DateTime? LinkExpiresAt);
 
@@ -21,9 +18,6 @@ public sealed class WallDisplayLinkService(UserManager<AppUser> users, AuditLog 
 {
     public const int DefaultHours = 24;
     public const int MaxHours = 24 * 30;
-
-    public static DisplayLinkActor ActorOf(ClaimsPrincipal caller, HttpContext? context) =>
-        new(caller.FindFirstValue(ClaimTypes.NameIdentifier), caller.Identity?.Name ?? "?", context?.Connection.RemoteIpAddress?.ToString());
 
     /// <summary>The Wall accounts, with their pending link's expiry (null when none is waiting or it expired).</summary>
     public async Task<IReadOnlyList<WallAccount>> AccountsAsync()
@@ -43,7 +37,7 @@ public sealed class WallDisplayLinkService(UserManager<AppUser> users, AuditLog 
 
     /// <summary>A new link for a Wall account (replacing an unused one), or null when the name is not a Wall account.</summary>
     public async Task<WallDisplayLinks.CreatedLink?> CreateAsync(
-        string? userName, int? validForHours, string? query, DisplayLinkActor actor, string baseUrl, CancellationToken cancellationToken)
+        string? userName, int? validForHours, string? query, AuditActor actor, string baseUrl, CancellationToken cancellationToken)
     {
         var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName.Trim());
         if (user is null || !await users.IsInRoleAsync(user, Roles.Wall))
@@ -63,7 +57,7 @@ public sealed class WallDisplayLinkService(UserManager<AppUser> users, AuditLog 
     }
 
     /// <summary>Removes an unused link and signs every display of the account out; false when the name is not a Wall account.</summary>
-    public async Task<bool> RevokeAsync(string userName, DisplayLinkActor actor, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string userName, AuditActor actor, CancellationToken cancellationToken)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null || !await users.IsInRoleAsync(user, Roles.Wall))

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Identity;
+using CommandCenter.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -37,7 +38,7 @@ public static class WallDisplayLinks
     private static async Task<Results<Created<CreatedLink>, ProblemHttpResult>> CreateAsync(
         CreateRequest request, WallDisplayLinkService links, HttpContext context, ClaimsPrincipal caller)
     {
-        var link = await links.CreateAsync(request.UserName, request.ValidForHours, request.Query, WallDisplayLinkService.ActorOf(caller, context),
+        var link = await links.CreateAsync(request.UserName, request.ValidForHours, request.Query, context.AuditActor(),
             $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}", context.RequestAborted);
         return link is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not a wall account",
@@ -47,7 +48,7 @@ public static class WallDisplayLinks
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         string userName, WallDisplayLinkService links, HttpContext context, ClaimsPrincipal caller) =>
-        await links.RevokeAsync(userName, WallDisplayLinkService.ActorOf(caller, context), context.RequestAborted)
+        await links.RevokeAsync(userName, context.AuditActor(), context.RequestAborted)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such wall account");
 

@@ -1,14 +1,6 @@
-using System.Security.Claims;
 using CommandCenter.Data;
 
 namespace CommandCenter.Web.Components.Admin;
-
-/// <summary>The administrator making a change, for the audit trail.</summary>
-public sealed record AdminActor(string? UserId, string UserName, string? RemoteIp)
-{
-    public static AdminActor From(ClaimsPrincipal caller, HttpContext? context) =>
-        new(caller.FindFirstValue(ClaimTypes.NameIdentifier), caller.Identity?.Name ?? "?", context?.Connection.RemoteIpAddress?.ToString());
-}
 
 /// <summary>Results shared by the administration services.</summary>
 internal static class AdminResults
