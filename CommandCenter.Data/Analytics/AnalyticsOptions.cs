@@ -34,9 +34,6 @@ public sealed class AnalyticsOptions : IValidatableObject
     [Required]
     public CompositeWeights Weights { get; set; } = new();
 
-    /// <summary>Count 基本满意 as satisfied (domain.md §7: configurable).</summary>
-    public bool SatisfactionIncludesNeutral { get; set; }
-
     /// <summary>How many categories the top-N view lists.</summary>
     [Range(3, 50)]
     public int TopCategories { get; set; } = 10;

@@ -1,6 +1,7 @@
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
 using Microsoft.EntityFrameworkCore;
+using CommandCenter.Data.Measures;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Data.Analytics;
@@ -10,11 +11,15 @@ namespace CommandCenter.Data.Analytics;
 /// tables), and the building and household lists. Every read takes the caller's scope (a code prefix) and returns
 /// null for a node outside it, so pages, APIs and exports share one rule.
 /// </summary>
-public sealed partial class AnalyticsReader(IDbContextFactory<CommandCenterDbContext> contextFactory, IOptions<AnalyticsOptions> options)
+public sealed partial class AnalyticsReader(IDbContextFactory<CommandCenterDbContext> contextFactory, IOptions<AnalyticsOptions> options, IOptions<MeasuresOptions> measures)
 {
     public const int BuildingCodeLength = HierarchyCode.GridLength + 4;
 
     public AnalyticsOptions Options => options.Value;
+
+    /// <summary>The indicators of summed counters, by the one definition of the measures.</summary>
+    public Kpis KpisOf(RollupCounts counts, int gridsPatrolled, int grids) =>
+        KpiCalculator.Calculate(counts, gridsPatrolled, grids, measures.Value, Options.Weights);
 
     /// <summary>The level a drill-down code names: area codes by length, building codes (19 digits), household numbers (with dashes).</summary>
     public static HierarchyLevel? LevelOf(string? code)
@@ -172,8 +177,8 @@ public sealed partial class AnalyticsReader(IDbContextFactory<CommandCenterDbCon
 
         return new AreaReport(
             node, path, period,
-            counts, KpiCalculator.Calculate(counts, patrolled.Count, grids.Count, Options),
-            previous, KpiCalculator.Calculate(previous, previousPatrolled, grids.Count, Options),
+            counts, KpisOf(counts, patrolled.Count, grids.Count),
+            previous, KpisOf(previous, previousPatrolled, grids.Count),
             grids.Count, patrolled.Count,
             snapshots.GetValueOrDefault(code),
             children, buildings,
@@ -222,7 +227,7 @@ public sealed partial class AnalyticsReader(IDbContextFactory<CommandCenterDbCon
         {
             var counts = (RollupCounts?)sums.GetValueOrDefault(childId) ?? new RollupCounts();
             var childGrids = grids.Where(g => childOf(g) == childId).ToList();
-            var kpis = KpiCalculator.Calculate(counts, childGrids.Count(g => patrolled.Contains(g.Id)), childGrids.Count, Options);
+            var kpis = KpisOf(counts, childGrids.Count(g => patrolled.Contains(g.Id)), childGrids.Count);
             result.Add(new AnalyticsChild(new AnalyticsNode(code, name, childLevel), counts, kpis, snapshots.GetValueOrDefault(code)));
         }
         return result;
@@ -256,7 +261,7 @@ public sealed partial class AnalyticsReader(IDbContextFactory<CommandCenterDbCon
         var ids = sums.Select(s => s.Key).ToList();
         var units = await db.HandlingUnits.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         return [.. sums.Where(s => s.Dispatched + s.Due + s.Closed > 0)
-            .Select(s => new HandlingUnitPerformance(s.Key, units.GetValueOrDefault(s.Key)?.Name ?? $"#{s.Key}", units.GetValueOrDefault(s.Key)?.Tier, s, KpiCalculator.Calculate(s, 0, 0, Options)))
+            .Select(s => new HandlingUnitPerformance(s.Key, units.GetValueOrDefault(s.Key)?.Name ?? $"#{s.Key}", units.GetValueOrDefault(s.Key)?.Tier, s, KpisOf(s, 0, 0)))
             .OrderByDescending(u => u.Kpis.Composite ?? -1).ThenByDescending(u => u.Counts.Due)];
     }
 

@@ -1,3 +1,4 @@
+using CommandCenter.Data.Measures;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,10 @@ public static class AnalyticsRegistration
     {
         services.AddOptions<AnalyticsOptions>()
             .Bind(configuration.GetSection(AnalyticsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<MeasuresOptions>()
+            .Bind(configuration.GetSection(MeasuresOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IncidentRollupBuilder>();

@@ -1,3 +1,4 @@
+using CommandCenter.Data.Measures;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.People;

@@ -105,7 +105,7 @@ public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbC
         }
         if (liveFeed is not null)
         {
-            await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentChanged, incident, previousStage, now), CancellationToken.None);
+            await liveFeed.PublishAsync(ChangeNotice.ForIncident(ChangeKind.IncidentChanged, incident, previousStage, now) with { Action = command.Action }, CancellationToken.None);
             foreach (var alarm in settledAlarms)
             {
                 // The alarm is no longer raised: screens drop it from the open SOS alarms (the banner stops ringing).

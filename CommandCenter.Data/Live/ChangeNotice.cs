@@ -50,6 +50,8 @@ public sealed record IncidentFacts(
     /// <summary>The reply clock was met at this time.</summary>
     public DateTime? RepliedAt { get; init; }
     public DateTime? ClosedAt { get; init; }
+    /// <summary>The resolve deadline after the change (an extension moves it): 按期结案 and 应结案 are counted against it.</summary>
+    public DateTime ResolveDueAt { get; init; }
 
     public static IncidentFacts Of(Incident incident, IncidentStage? previousStage) => new(
         incident.Stage, previousStage, incident.Tier, incident.Source, incident.CategoryId, incident.Priority,
@@ -61,6 +63,7 @@ public sealed record IncidentFacts(
         RespondedAt = incident.RespondedAt,
         RepliedAt = incident.RepliedAt,
         ClosedAt = incident.ClosedAt,
+        ResolveDueAt = incident.ResolveDueAt,
     };
 }
 
@@ -82,6 +85,9 @@ public sealed record ChangeNotice(
 
     /// <summary>Set for ratings: 1–5.</summary>
     public int? RatingLevel { get; init; }
+
+    /// <summary>The transition an <see cref="ChangeKind.IncidentChanged"/> notice reports (返工 and 延期 are counted from it).</summary>
+    public IncidentAction? Action { get; init; }
 
     /// <summary>The SLA clock for <see cref="ChangeKind.SlaBreached"/>.</summary>
     public SlaClock? Clock { get; init; }

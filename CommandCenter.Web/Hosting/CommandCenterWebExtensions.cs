@@ -10,6 +10,7 @@ using CommandCenter.Web.Components.Wall;
 using CommandCenter.Web.Demo;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Open311;
 using System.Text.Encodings.Web;

@@ -1,3 +1,4 @@
+using CommandCenter.Data.Live;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Web.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ namespace CommandCenter.Web.Live;
 /// <summary>
 /// /hubs/live: live numbers for outside clients (cookie or X-Api-Key). A client joins a hierarchy node by code and
 /// receives its snapshot with a sequence number, then "Delta" messages with increasing sequence numbers; on a gap
-/// (or after a reconnect) it calls <see cref="GetSnapshotAsync"/> (or joins again). A scoped user or key may only
+/// (or after a reconnect) it calls <see cref="GetSnapshot"/> (or joins again). A scoped user or key may only
 /// join nodes inside its scope.
 /// </summary>
 [Authorize]
@@ -18,7 +19,7 @@ public sealed class LiveHub(LiveHubFanOut fanOut, IOptions<LiveOptions> options)
     public const string Path = "/hubs/live";
     private const string JoinedKey = "live:joined";
 
-    public async Task<LiveNodeSnapshot> JoinAsync(string nodeCode)
+    public async Task<LiveNodeSnapshot> Join(string nodeCode)
     {
         CheckNode(nodeCode);
         var joined = Joined();
@@ -35,7 +36,7 @@ public sealed class LiveHub(LiveHubFanOut fanOut, IOptions<LiveOptions> options)
         return fanOut.Snapshot(nodeCode);
     }
 
-    public async Task LeaveAsync(string nodeCode)
+    public async Task Leave(string nodeCode)
     {
         var joined = Joined();
         if (joined.Remove(nodeCode))
@@ -46,7 +47,7 @@ public sealed class LiveHub(LiveHubFanOut fanOut, IOptions<LiveOptions> options)
     }
 
     /// <summary>The node's full numbers at the group's current sequence: the re-sync after a gap.</summary>
-    public Task<LiveNodeSnapshot> GetSnapshotAsync(string nodeCode)
+    public Task<LiveNodeSnapshot> GetSnapshot(string nodeCode)
     {
         CheckNode(nodeCode);
         return Task.FromResult(fanOut.Snapshot(nodeCode));

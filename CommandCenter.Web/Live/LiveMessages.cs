@@ -4,7 +4,7 @@ using CommandCenter.Data.Live;
 
 namespace CommandCenter.Web.Live;
 
-/// <summary>What <see cref="LiveHub.JoinAsync"/> and <see cref="LiveHub.GetSnapshotAsync"/> return: a node's full numbers at a sequence number.</summary>
+/// <summary>What <see cref="LiveHub.Join"/> and <see cref="LiveHub.GetSnapshot"/> return: a node's full numbers at a sequence number.</summary>
 public sealed record LiveNodeSnapshot(
     string NodeCode,
     long Sequence,
@@ -15,7 +15,7 @@ public sealed record LiveNodeSnapshot(
 
 /// <summary>
 /// Pushed to a node's group at most every coalescing interval: the node's current numbers and the changes since the
-/// previous delta. Sequence numbers increase by one per group; a client that sees a gap calls GetSnapshotAsync.
+/// previous delta. Sequence numbers increase by one per group; a client that sees a gap calls GetSnapshot.
 /// </summary>
 public sealed record LiveDelta(
     string NodeCode,

@@ -1,3 +1,4 @@
+using CommandCenter.Data.Live;
 namespace CommandCenter.Web.Live;
 
 /// <summary>What a client does with an incoming delta.</summary>
@@ -7,7 +8,7 @@ public enum LiveSequenceDecision
     Apply = 0,
     /// <summary>Already covered by the snapshot or an earlier delta, or no snapshot yet (one is on its way): drop it.</summary>
     Ignore = 1,
-    /// <summary>One or more were missed: call GetSnapshotAsync and start again from its sequence.</summary>
+    /// <summary>One or more were missed: call GetSnapshot and start again from its sequence.</summary>
     Resync = 2,
 }
 

@@ -51,7 +51,7 @@ public static class AnalyticsBenchmark
         var idle = await builder.RunIncrementalAsync();
         output.WriteLine(Line($"incremental with nothing new (overlap only): {idle.Days} days, {idle.Elapsed.TotalMilliseconds:F0} ms"));
 
-        var reader = new AnalyticsReader(factory, Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()));
+        var reader = new AnalyticsReader(factory, Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()), Microsoft.Extensions.Options.Options.Create(new CommandCenter.Data.Measures.MeasuresOptions()));
         string district, street, community, grid;
         await using (var db = factory.CreateDbContext())
         {

@@ -180,7 +180,7 @@ internal static class FanOutBenchmark
                 {
                     await socket.ConnectAsync(url, CancellationToken.None);
                     await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
-                    await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"JoinAsync\",\"arguments\":[\"{BenchmarkDistrict.Code}\"]}}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Join\",\"arguments\":[\"{BenchmarkDistrict.Code}\"]}}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
                     // The handshake answer and the join's completion: read until a completion record arrives.
                     var buffer = new byte[256 * 1024];
                     var text = new StringBuilder();

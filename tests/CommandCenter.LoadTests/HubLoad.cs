@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using Microsoft.Extensions.DependencyInjection;
 
 // Live hub fan-out: the real app on Kestrel at 127.0.0.1 (as for ingest), N hub clients over WebSockets on

@@ -12,7 +12,7 @@ namespace CommandCenter.LoadTests;
 /// A hub client without the SignalR client library (<c>--client-kind raw</c>, the default): a
 /// <see cref="ClientWebSocket"/> straight to <c>ws://host/hubs/live</c> (negotiation skipped, <c>X-Api-Key</c>) that
 /// speaks the SignalR JSON hub protocol itself. Handshake <c>{"protocol":"json","version":1}␞</c>, answer <c>{}␞</c>;
-/// invocation <c>JoinAsync(node)</c>, completion (type 3) with the snapshot, of which only <c>sequence</c> is read; then
+/// invocation <c>Join(node)</c>, completion (type 3) with the snapshot, of which only <c>sequence</c> is read; then
 /// invocations (type 1) of <c>Delta</c>, pings (6) and close (7). Messages end with the record separator 0x1e: a
 /// WebSocket message can hold several and one can span frames, so records are cut from one receive buffer per client.
 /// A delta is read with <see cref="Utf8JsonReader"/> only as far as the load tool needs: its <c>sequence</c>,
@@ -66,7 +66,7 @@ internal sealed class RawHubClient : IHubLoadClient
             await _socket.ConnectAsync(_hub, Invoker, cts.Token);
             await _socket.SendAsync(Handshake, WebSocketMessageType.Text, endOfMessage: true, cts.Token);
             _receiving = ReceiveAsync();
-            var join = $"{{\"type\":1,\"invocationId\":\"{JoinInvocationId}\",\"target\":\"{nameof(LiveHub.JoinAsync)}\",\"arguments\":[{JsonSerializer.Serialize(nodeCode)}]}}\u001e";
+            var join = $"{{\"type\":1,\"invocationId\":\"{JoinInvocationId}\",\"target\":\"{nameof(LiveHub.Join)}\",\"arguments\":[{JsonSerializer.Serialize(nodeCode)}]}}\u001e";
             await _socket.SendAsync(Encoding.UTF8.GetBytes(join), WebSocketMessageType.Text, endOfMessage: true, cts.Token);
             var error = await _joined.Task.WaitAsync(cts.Token);
             if (error is null)

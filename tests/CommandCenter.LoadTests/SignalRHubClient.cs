@@ -60,7 +60,7 @@ internal sealed class SignalRHubClient : IHubLoadClient
         try
         {
             await _connection.StartAsync(cts.Token);
-            var snapshot = await _connection.InvokeAsync<LiveNodeSnapshot>(nameof(LiveHub.JoinAsync), nodeCode, cts.Token);
+            var snapshot = await _connection.InvokeAsync<LiveNodeSnapshot>(nameof(LiveHub.Join), nodeCode, cts.Token);
             lock (Record)
             {
                 Record.SnapshotSequence = snapshot.Sequence;

@@ -1,3 +1,4 @@
+using CommandCenter.Data.Measures;
 using System.Globalization;
 using CommandCenter.Data.Analytics;
 using CommandCenter.Web.Resources;

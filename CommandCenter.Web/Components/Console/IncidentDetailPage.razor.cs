@@ -4,6 +4,7 @@ using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,6 +1,7 @@
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;

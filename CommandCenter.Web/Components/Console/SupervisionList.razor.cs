@@ -3,6 +3,7 @@ using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;

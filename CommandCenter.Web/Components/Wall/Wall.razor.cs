@@ -2,6 +2,7 @@ using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace CommandCenter.Web.Components.Wall;

@@ -52,7 +52,7 @@ public class IncidentRollupBuilderTests
         // Every generated timestamp (closures up to ~40 h after the report) lies before the clock.
         var clock = new FakeTimeProvider(Start.AddDays(Days + 2));
         var builder = Builder(database, clock);
-        var reader = new AnalyticsReader(new TestContextFactory(database), Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()));
+        var reader = new AnalyticsReader(new TestContextFactory(database), Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()), Microsoft.Extensions.Options.Options.Create(new CommandCenter.Data.Measures.MeasuresOptions()));
         Assert.False(await reader.RollupsBuiltAsync());
         var initial = await builder.RunIncrementalAsync(); // no watermark yet: everything
         Assert.True(initial.WasFullRebuild);

@@ -1,6 +1,7 @@
 using System.Net;
 using CommandCenter.Data.Identity;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using CommandCenter.Web.Tests.Api;
 using CommandCenter.Web.Tests.TestHost;
 using Microsoft.AspNetCore.Http.Connections;
@@ -46,7 +47,7 @@ public sealed class HubRevalidationTests(AdminApiFactory factory) : IClassFixtur
         var cookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         await using var connection = Connect(o => o.Headers["Cookie"] = cookie);
         await connection.StartAsync();
-        await connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.DistrictCode);
+        await connection.InvokeAsync<LiveNodeSnapshot>("Join", ApiDistrict.DistrictCode);
 
         await ApiCalls.AssertStatusAsync(await AdminCalls.ActAsync(factory.Admin, name, "disable"), HttpStatusCode.OK);
 
@@ -60,7 +61,7 @@ public sealed class HubRevalidationTests(AdminApiFactory factory) : IClassFixtur
             new { channel = "hub-test", permissions = new[] { nameof(ApiKeyPermissions.Read).ToLowerInvariant() } }), HttpStatusCode.Created);
         await using var connection = Connect(o => o.Headers["X-Api-Key"] = created["key"]!.GetValue<string>());
         await connection.StartAsync();
-        await connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.DistrictCode);
+        await connection.InvokeAsync<LiveNodeSnapshot>("Join", ApiDistrict.DistrictCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await factory.Admin.DeleteAsync($"/api/v1/admin/api-keys/{created["id"]}")).StatusCode);
 

@@ -54,7 +54,7 @@ public sealed class LiveDeltaWireTests(SlowTickKestrelLiveFactory factory) : ICl
         await socket.ConnectAsync(hub, timeout.Token);
         await SendAsync(socket, """{"protocol":"json","version":1}""", timeout.Token);
         Assert.Equal("{}", Assert.Single((await ReceiveAsync(socket, timeout.Token)).Records));
-        await SendAsync(socket, $$"""{"type":1,"invocationId":"1","target":"JoinAsync","arguments":["{{ApiDistrict.DistrictCode}}"]}""", timeout.Token);
+        await SendAsync(socket, $$"""{"type":1,"invocationId":"1","target":"Join","arguments":["{{ApiDistrict.DistrictCode}}"]}""", timeout.Token);
         long sequence;
         while (true)
         {

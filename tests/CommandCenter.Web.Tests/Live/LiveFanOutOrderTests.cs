@@ -50,7 +50,7 @@ public sealed class LiveFanOutOrderTests(KestrelLiveFactory factory) : IClassFix
             await Task.WhenAll(clients.Select(async c =>
             {
                 await c.Connection.StartAsync();
-                var snapshot = await c.Connection.InvokeAsync<LiveNodeSnapshot>(nameof(LiveHub.JoinAsync), c.Node);
+                var snapshot = await c.Connection.InvokeAsync<LiveNodeSnapshot>(nameof(LiveHub.Join), c.Node);
                 c.Tracker.OnSnapshot(snapshot.Sequence);
             }));
 

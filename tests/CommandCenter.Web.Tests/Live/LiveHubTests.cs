@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.Channels;
 using CommandCenter.Web.Authentication;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using CommandCenter.Web.Tests.Api;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -51,7 +52,7 @@ public sealed class LiveHubTests(LiveApiFactory factory) : IClassFixture<LiveApi
         var deltas = Deltas(connection);
         await connection.StartAsync();
 
-        var snapshot = await connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.Street1Code);
+        var snapshot = await connection.InvokeAsync<LiveNodeSnapshot>("Join", ApiDistrict.Street1Code);
         Assert.True(snapshot.Loaded);
         Assert.Equal(ApiDistrict.Street1Code, snapshot.Metrics.Code);
         Assert.Equal(2, snapshot.Metrics.Grids);
@@ -77,7 +78,7 @@ public sealed class LiveHubTests(LiveApiFactory factory) : IClassFixture<LiveApi
         Assert.Equal(snapshot.Metrics.Today.Received + 2, delta2.Metrics.Today.Received);
 
         // Re-sync: the snapshot now carries the latest sequence and the same numbers.
-        var again = await connection.InvokeAsync<LiveNodeSnapshot>("GetSnapshotAsync", ApiDistrict.Street1Code);
+        var again = await connection.InvokeAsync<LiveNodeSnapshot>("GetSnapshot", ApiDistrict.Street1Code);
         Assert.Equal(delta2.Sequence, again.Sequence);
         Assert.Equal(delta2.Metrics, again.Metrics);
         Assert.Contains(again.Newest, n => n.Id == second["id"]!.GetValue<long>());
@@ -90,13 +91,13 @@ public sealed class LiveHubTests(LiveApiFactory factory) : IClassFixture<LiveApi
         await using var connection = Connect(factory.District.ScopedKey);
         await connection.StartAsync();
 
-        var own = await connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.Grid2Code);
+        var own = await connection.InvokeAsync<LiveNodeSnapshot>("Join", ApiDistrict.Grid2Code);
         Assert.Equal(ApiDistrict.Grid2Code, own.NodeCode);
-        var other = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.Street2Code));
+        var other = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveNodeSnapshot>("Join", ApiDistrict.Street2Code));
         Assert.Contains("outside your area", other.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.DistrictCode));
-        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveNodeSnapshot>("GetSnapshotAsync", ApiDistrict.Grid3Code));
-        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", "not-a-code"));
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveNodeSnapshot>("Join", ApiDistrict.DistrictCode));
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveNodeSnapshot>("GetSnapshot", ApiDistrict.Grid3Code));
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveNodeSnapshot>("Join", "not-a-code"));
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class LiveHubTests(LiveApiFactory factory) : IClassFixture<LiveApi
         await using var connection = Connect(factory.District.Key);
         var deltas = Deltas(connection);
         await connection.StartAsync();
-        var snapshot = await connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.Grid3Code);
+        var snapshot = await connection.InvokeAsync<LiveNodeSnapshot>("Join", ApiDistrict.Grid3Code);
         var tracker = new LiveSequenceTracker();
         tracker.OnSnapshot(snapshot.Sequence - 1); // as if one delta had been lost
 
@@ -141,7 +142,7 @@ public sealed class LiveHubTests(LiveApiFactory factory) : IClassFixture<LiveApi
         var decision = tracker.OnDelta(delta.Sequence);
         Assert.Equal(LiveSequenceDecision.Resync, decision);
 
-        var fresh = await connection.InvokeAsync<LiveNodeSnapshot>("GetSnapshotAsync", ApiDistrict.Grid3Code);
+        var fresh = await connection.InvokeAsync<LiveNodeSnapshot>("GetSnapshot", ApiDistrict.Grid3Code);
         tracker.OnSnapshot(fresh.Sequence);
         Assert.Equal(delta.Sequence, fresh.Sequence);
         Assert.Equal(snapshot.Metrics.Today.Received + 1, fresh.Metrics.Today.Received);

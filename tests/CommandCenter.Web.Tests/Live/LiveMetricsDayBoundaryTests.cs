@@ -1,5 +1,6 @@
 using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using CommandCenter.Web.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
 

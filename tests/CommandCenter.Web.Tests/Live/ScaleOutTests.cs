@@ -106,7 +106,7 @@ public sealed class ScaleOutTests : IDisposable
         var deltas = Channel.CreateUnbounded<LiveDelta>();
         connection.On<LiveDelta>(nameof(ILiveClient.Delta), delta => deltas.Writer.TryWrite(delta));
         await connection.StartAsync();
-        var snapshot = await connection.InvokeAsync<LiveNodeSnapshot>("JoinAsync", ApiDistrict.Street1Code);
+        var snapshot = await connection.InvokeAsync<LiveNodeSnapshot>("Join", ApiDistrict.Street1Code);
         var tracker = new LiveSequenceTracker();
         tracker.OnSnapshot(snapshot.Sequence);
 

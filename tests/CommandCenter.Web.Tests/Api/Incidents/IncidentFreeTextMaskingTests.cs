@@ -1,5 +1,6 @@
 using System.Net;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using Microsoft.Extensions.DependencyInjection;
 using static CommandCenter.Web.Tests.Api.ApiCalls;
 

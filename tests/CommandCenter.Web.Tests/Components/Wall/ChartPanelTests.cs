@@ -4,6 +4,7 @@ using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Components.Wall;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 
 namespace CommandCenter.Web.Tests.Components.Wall;
 

@@ -2,6 +2,7 @@ using Bunit;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Components.Wall;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 
 namespace CommandCenter.Web.Tests.Components.Wall;
 

@@ -1,3 +1,5 @@
+using CommandCenter.Data.Analytics;
+using CommandCenter.Data.Measures;
 using System.Globalization;
 using Bunit;
 using CommandCenter.Data.Hierarchy;
@@ -5,6 +7,7 @@ using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Components.Charts;
 using CommandCenter.Web.Components.Wall;
 using CommandCenter.Web.Live;
+using CommandCenter.Data.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -38,11 +41,9 @@ public static class WallTestData
         Grids = grids,
     };
 
-    public static NodeBreakdown Breakdown(string code, int closedAtGrid = 0, int closedOnTime = 0, int[]? hourlyToday = null) =>
+    public static NodeBreakdown Breakdown(string code, int[]? hourlyToday = null) =>
         NodeBreakdown.Zero(code) with
         {
-            ClosedAtGridToday = closedAtGrid,
-            ClosedOnTimeToday = closedOnTime,
             HourlyToday = new ValueList<int>(hourlyToday ?? new int[24]),
         };
 
@@ -54,7 +55,12 @@ public static class WallTestData
         new(7, Now, new DateOnly(2026, 11, 22), true, District,
             new Dictionary<string, NodeMetrics>
             {
-                [District] = Metrics(District, "王益区", HierarchyLevel.District, received: 40, closed: 30, overdue: 10, open: 9, openSos: 1, patrols: 3, patrolled: 1, grids: 4),
+                [District] = Metrics(District, "王益区", HierarchyLevel.District, received: 40, closed: 30, overdue: 10, open: 9, openSos: 1, patrols: 3, patrolled: 1, grids: 4) with
+                {
+                    // 30 closed (12 at grid tier, 24 on time) of 40 due.
+                    Kpis = KpiCalculator.Calculate(new RollupCounts { Received = 40, Closed = 30, Due = 40, ClosedOnTime = 24, ClosedAtGrid = 12, ClosedAtCommunity = 18 },
+                        1, 4, new MeasuresOptions(), weights: null),
+                },
                 [Street1] = Metrics(Street1, "一街道", HierarchyLevel.Street, received: 25, closed: 20, open: 6, grids: 2),
                 [Street2] = Metrics(Street2, "二街道", HierarchyLevel.Street, received: 15, closed: 10, open: 3, openSos: 1, patrolled: 1, grids: 2),
                 [Community1] = Metrics(Community1, "一社区", HierarchyLevel.Community, open: 6, grids: 2),
@@ -66,7 +72,7 @@ public static class WallTestData
             },
             newest ?? [])
         {
-            Breakdowns = new Dictionary<string, NodeBreakdown> { [District] = Breakdown(District, closedAtGrid: 12, closedOnTime: 24) },
+            Breakdowns = new Dictionary<string, NodeBreakdown> { [District] = Breakdown(District) },
             SosAlarms = alarms ?? [new SosAlarm(9, 3, Grid3, "第三网格", "二街道")],
         };
 

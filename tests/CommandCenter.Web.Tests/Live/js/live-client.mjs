@@ -1,5 +1,5 @@
 // Joins a node on /hubs/live with the real @microsoft/signalr client and prints one JSON line per event:
-// {"type":"snapshot",...} then {"type":"delta",...}; on a sequence gap it re-syncs with GetSnapshotAsync
+// {"type":"snapshot",...} then {"type":"delta",...}; on a sequence gap it re-syncs with GetSnapshot
 // ({"type":"resync",...}). Exits after `deltas` deltas or `timeoutMs`.
 // Usage: node live-client.mjs <baseUrl> <apiKey> <nodeCode> [deltas=2] [timeoutMs=20000]
 import * as signalR from "@microsoft/signalr";
@@ -25,7 +25,7 @@ connection.on("Delta", async (delta) => {
   if (process.env.LIVE_CLIENT_DEBUG) print({ type: "raw", sequence: delta.sequence, last });
   if (last === null || delta.sequence <= last) return;        // before the snapshot, or already covered
   if (delta.sequence !== last + 1) {                           // a gap: re-sync from the snapshot
-    const snapshot = await connection.invoke("GetSnapshotAsync", nodeCode);
+    const snapshot = await connection.invoke("GetSnapshot", nodeCode);
     last = snapshot.sequence;
     print({ type: "resync", sequence: snapshot.sequence, received: snapshot.metrics.today.received });
     return;
@@ -38,7 +38,7 @@ connection.on("Delta", async (delta) => {
 
 try {
   await connection.start();
-  const snapshot = await connection.invoke("JoinAsync", nodeCode);
+  const snapshot = await connection.invoke("Join", nodeCode);
   last = snapshot.sequence;
   print({ type: "snapshot", sequence: snapshot.sequence, received: snapshot.metrics.today.received, node: snapshot.metrics.code });
 } catch (error) {

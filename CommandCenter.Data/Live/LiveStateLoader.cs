@@ -4,7 +4,7 @@ using CommandCenter.Data.Privacy;
 using CommandCenter.Data.Sos;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>Loads the live state from the database: a handful of narrow, provider-neutral queries.</summary>
 internal static class LiveStateLoader
@@ -25,7 +25,7 @@ internal static class LiveStateLoader
             {
                 Id = i.Id, GridId = i.GridId, Stage = i.Stage, Tier = i.Tier, Version = i.Version,
                 ReportedAt = i.ReportedAt, FiledAt = i.FiledAt, DispatchedAt = i.DispatchedAt, RespondedAt = i.RespondedAt,
-                RepliedAt = i.RepliedAt, ClosedAt = i.ClosedAt,
+                RepliedAt = i.RepliedAt, ClosedAt = i.ClosedAt, ResolveDueAt = i.ResolveDueAt,
                 RespondBreached = i.RespondBreached, ReplyBreached = i.ReplyBreached, ResolveBreached = i.ResolveBreached,
                 Source = i.Source, CategoryId = i.CategoryId, ClosedTier = i.ClosedTier, Number = i.Number, Title = PersonalDataMask.FreeText(i.Title)!,
             })
@@ -52,11 +52,16 @@ internal static class LiveStateLoader
         {
             state.ActivePatrols[patrol.Id] = patrol.GridId;
         }
-        state.PatrolledGrids.UnionWith(await db.Patrols.AsNoTracking().Where(p => p.StartedAt >= start && p.StartedAt < end)
-            .Select(p => p.GridId).Distinct().ToListAsync(cancellationToken));
         state.PatrolledGrids.UnionWith(await db.PatrolCheckIns.AsNoTracking().Where(c => c.At >= start && c.At < end)
             .Select(c => c.GridId).Distinct().ToListAsync(cancellationToken));
 
+        foreach (var transition in await db.IncidentHistory.AsNoTracking()
+            .Where(h => h.At >= start && h.At < end && (h.Action == IncidentAction.Rework || h.Action == IncidentAction.Extend))
+            .Join(db.Incidents, h => h.IncidentId, i => i.Id, (h, i) => new { h.IncidentId, h.Version, h.Action, i.GridId })
+            .ToListAsync(cancellationToken))
+        {
+            state.TransitionsToday[(transition.IncidentId, transition.Version)] = (transition.GridId, transition.Action);
+        }
         foreach (var rating in await db.Ratings.AsNoTracking().Where(r => r.RatedAt >= start && r.RatedAt < end)
             .Select(r => new { r.Id, r.IncidentId, r.GridId, r.Level }).ToListAsync(cancellationToken))
         {

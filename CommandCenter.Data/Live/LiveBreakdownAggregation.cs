@@ -1,8 +1,9 @@
+using CommandCenter.Data.Measures;
 using CommandCenter.Data;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Ratings;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>
 /// Counts the live state into the wall's breakdowns: one <see cref="NodeBreakdown"/> per node, the overdue (督办) list
@@ -40,25 +41,16 @@ internal static class LiveBreakdownAggregation
         foreach (var incident in state.Incidents.Values)
         {
             var reportedToday = state.IsToday(incident.ReportedAt);
-            var closedToday = state.IsToday(incident.ClosedAt);
-            if (!reportedToday && !closedToday)
+            if (!reportedToday)
             {
                 continue;
             }
             var hour = ChinaDay.Local(incident.ReportedAt).Hour;
             foreach (var node in On(incident.GridId))
             {
-                if (reportedToday)
-                {
-                    node.BySource[(int)incident.Source]++;
-                    node.HourlyToday[hour]++;
-                    node.ByCategory[incident.CategoryId] = node.ByCategory.GetValueOrDefault(incident.CategoryId) + 1;
-                }
-                if (closedToday)
-                {
-                    node.ClosedAtGrid += incident.ClosedTier == HandlingTier.Grid ? 1 : 0;
-                    node.ClosedOnTime += incident.ResolveBreached ? 0 : 1;
-                }
+                node.BySource[(int)incident.Source]++;
+                node.HourlyToday[hour]++;
+                node.ByCategory[incident.CategoryId] = node.ByCategory.GetValueOrDefault(incident.CategoryId) + 1;
             }
         }
         foreach (var (gridId, hours) in state.YesterdayByHour)
@@ -128,8 +120,6 @@ internal static class LiveBreakdownAggregation
         public int[] HourlyToday { get; } = new int[24];
         public int[] HourlyYesterday { get; } = new int[24];
         public Dictionary<int, int> ByCategory { get; } = [];
-        public int ClosedAtGrid { get; set; }
-        public int ClosedOnTime { get; set; }
 
         private int[] Day(int index)
         {
@@ -161,12 +151,10 @@ internal static class LiveBreakdownAggregation
                 var counts = _ratingsByDay?[i];
                 return counts is null
                     ? new Satisfaction(0, 0)
-                    : new Satisfaction(
-                        counts[(int)RatingLevel.VerySatisfied] + counts[(int)RatingLevel.Satisfied] + (includeNeutral ? counts[(int)RatingLevel.Neutral] : 0),
-                        counts.Sum());
+                    : new Satisfaction(IncidentMeasures.Satisfied(counts, includeNeutral), counts.Sum());
             });
             return new NodeBreakdown(code, new ValueList<int>(BySource), new ValueList<CategoryCount>(top), new ValueList<int>(HourlyToday),
-                new ValueList<int>(HourlyYesterday), new ValueList<Satisfaction>(satisfaction), ClosedAtGrid, ClosedOnTime);
+                new ValueList<int>(HourlyYesterday), new ValueList<Satisfaction>(satisfaction));
         }
     }
 }

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CommandCenter.Data.Analytics;
+using CommandCenter.Data.Measures;
 
-namespace CommandCenter.Data.Tests.Analytics;
+namespace CommandCenter.Data.Tests.Measures;
 
 public class KpiCalculatorTests
 {
@@ -16,7 +17,7 @@ public class KpiCalculatorTests
     [Fact]
     public void The_indicators_follow_the_domain_formulas()
     {
-        var k = KpiCalculator.Calculate(Sample(), gridsPatrolled: 3, grids: 4, new AnalyticsOptions());
+        var k = KpiCalculator.Calculate(Sample(), gridsPatrolled: 3, grids: 4, new MeasuresOptions(), new CompositeWeights());
 
         Assert.Equal(0.9, k.FilingRate!.Value, 6);           // filed / received
         Assert.Equal(0.95, k.DispatchRate!.Value, 6);        // dispatched / filed
@@ -40,23 +41,21 @@ public class KpiCalculatorTests
     [Fact]
     public void Neutral_counts_as_satisfied_when_configured_and_weights_change_the_score()
     {
-        var options = new AnalyticsOptions { SatisfactionIncludesNeutral = true };
-        Assert.Equal(0.9, KpiCalculator.Calculate(Sample(), 3, 4, options).Satisfaction!.Value, 6);
+        var options = new MeasuresOptions { SatisfactionIncludesNeutral = true };
+        Assert.Equal(0.9, KpiCalculator.Calculate(Sample(), 3, 4, options, new CompositeWeights()).Satisfaction!.Value, 6);
 
-        var onlyClosure = new AnalyticsOptions
+        var onlyClosure = new CompositeWeights
         {
-            Weights = new CompositeWeights
-            {
-                ClosureRate = 1, OnTimeClosureRate = 0, RespondRate = 0, ReplyRate = 0, ResolveRate = 0, Satisfaction = 0, GridResolutionRate = 0, PatrolCoverage = 0, ReworkRate = 0,
-            },
+            ClosureRate = 1, OnTimeClosureRate = 0, RespondRate = 0, ReplyRate = 0, ResolveRate = 0, Satisfaction = 0, GridResolutionRate = 0, PatrolCoverage = 0, ReworkRate = 0,
         };
-        Assert.Equal(90, KpiCalculator.Calculate(Sample(), 3, 4, onlyClosure).Composite);
+        Assert.Equal(90, KpiCalculator.Calculate(Sample(), 3, 4, new MeasuresOptions(), onlyClosure).Composite);
+        Assert.Null(KpiCalculator.Calculate(Sample(), 3, 4, new MeasuresOptions(), weights: null).Composite);
     }
 
     [Fact]
     public void Empty_denominators_give_no_value_and_drop_out_of_the_score()
     {
-        var k = KpiCalculator.Calculate(new RollupCounts { Received = 3, Filed = 3 }, gridsPatrolled: 0, grids: 0, new AnalyticsOptions());
+        var k = KpiCalculator.Calculate(new RollupCounts { Received = 3, Filed = 3 }, gridsPatrolled: 0, grids: 0, new MeasuresOptions(), new CompositeWeights());
 
         Assert.Equal(1, k.FilingRate);
         Assert.Null(k.ClosureRate);

@@ -1,13 +1,14 @@
 using CommandCenter.Data;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
+using CommandCenter.Data.Measures;
 using CommandCenter.Data.Privacy;
 using CommandCenter.Data.Ratings;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>An incident the live numbers depend on: open, or reported, filed, dispatched or closed today.</summary>
-internal sealed class TrackedIncident
+internal sealed class TrackedIncident : IMeasuredIncident
 {
     public long Id { get; set; }
     public int GridId { get; set; }
@@ -20,6 +21,7 @@ internal sealed class TrackedIncident
     public DateTime? RespondedAt { get; set; }
     public DateTime? RepliedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    public DateTime ResolveDueAt { get; set; }
     public bool RespondBreached { get; set; }
     public bool ReplyBreached { get; set; }
     public bool ResolveBreached { get; set; }
@@ -29,7 +31,7 @@ internal sealed class TrackedIncident
     public string Number { get; set; } = string.Empty;
     public string Title { get; set; } = string.Empty;
 
-    public bool IsOpen => Stage is not (IncidentStage.Closed or IncidentStage.Evaluated or IncidentStage.Rejected);
+    public bool IsOpen => !IncidentMeasures.IsEnded(Stage);
 
     public void CopyFrom(IncidentFacts facts, int version)
     {
@@ -42,6 +44,7 @@ internal sealed class TrackedIncident
         RespondedAt = facts.RespondedAt;
         RepliedAt = facts.RepliedAt;
         ClosedAt = facts.ClosedAt;
+        ResolveDueAt = facts.ResolveDueAt;
         RespondBreached = facts.RespondBreached;
         ReplyBreached = facts.ReplyBreached;
         ResolveBreached = facts.ResolveBreached;
@@ -78,8 +81,11 @@ internal sealed class LiveState
     /// <summary>Patrols not ended: patrol id → grid id.</summary>
     public Dictionary<long, int> ActivePatrols { get; } = [];
 
-    /// <summary>Grids with a patrol started or a check-in today.</summary>
+    /// <summary>Grids with a check-in today (巡查覆盖: a started patrol covers nothing yet).</summary>
     public HashSet<int> PatrolledGrids { get; } = [];
+
+    /// <summary>Today's rework and extension transitions: (incident id, version after it) → (grid, action).</summary>
+    public Dictionary<(long IncidentId, int Version), (int GridId, IncidentAction Action)> TransitionsToday { get; } = [];
 
     /// <summary>Today's ratings: (of an incident?, incident id or rating id) → (grid, level).</summary>
     public Dictionary<(bool OfIncident, long Id), (int GridId, RatingLevel Level)> RatingsToday { get; } = [];
@@ -113,10 +119,6 @@ internal sealed class LiveState
                 return OpenSos.Remove(notice.EntityId);
             case ChangeKind.PatrolStarted when notice.GridId is { } grid:
                 ActivePatrols[notice.EntityId] = grid;
-                if (IsToday(notice.At))
-                {
-                    PatrolledGrids.Add(grid);
-                }
                 return true;
             case ChangeKind.PatrolCheckIn when notice.GridId is { } grid:
                 return IsToday(notice.At) && PatrolledGrids.Add(grid);
@@ -132,6 +134,10 @@ internal sealed class LiveState
 
     private void ApplyIncident(ChangeNotice notice, IncidentFacts facts)
     {
+        if (notice.Action is IncidentAction.Rework or IncidentAction.Extend && notice.GridId is { } transitionGrid && IsToday(notice.At))
+        {
+            TransitionsToday[(notice.EntityId, notice.Version)] = (transitionGrid, notice.Action.Value);
+        }
         if (Incidents.TryGetValue(notice.EntityId, out var tracked))
         {
             if (notice.Version > tracked.Version || (notice.Version == tracked.Version && notice.Kind != ChangeKind.SlaBreached))

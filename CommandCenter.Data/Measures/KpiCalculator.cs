@@ -1,4 +1,6 @@
-namespace CommandCenter.Data.Analytics;
+using CommandCenter.Data.Analytics;
+
+namespace CommandCenter.Data.Measures;
 
 /// <summary>
 /// The indicators of domain.md §7, each a share in [0, 1] or null when its denominator is 0, and the composite score (0–100).
@@ -22,14 +24,18 @@ public sealed record Kpis(
 /// <summary>Computes <see cref="Kpis"/> from summed rollup counters.</summary>
 public static class KpiCalculator
 {
+    /// <summary>No indicator (nothing counted yet).</summary>
+    public static Kpis None { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
     public static double? Share(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
     /// <param name="counts">The counters summed over the node and period.</param>
     /// <param name="gridsPatrolled">Distinct grids with check-ins in the period.</param>
     /// <param name="grids">Grids under the node.</param>
-    public static Kpis Calculate(RollupCounts counts, int gridsPatrolled, int grids, AnalyticsOptions options)
+    /// <param name="weights">The composite's weights; without them the composite is null.</param>
+    public static Kpis Calculate(RollupCounts counts, int gridsPatrolled, int grids, MeasuresOptions measures, CompositeWeights? weights)
     {
-        var satisfied = counts.RatedVerySatisfied + counts.RatedSatisfied + (options.SatisfactionIncludesNeutral ? counts.RatedNeutral : 0);
+        var satisfied = IncidentMeasures.Satisfied(counts, measures.SatisfactionIncludesNeutral);
         var kpis = new Kpis(
             FilingRate: Share(counts.Filed, counts.Received),
             DispatchRate: Share(counts.Dispatched, counts.Filed),
@@ -45,7 +51,7 @@ public static class KpiCalculator
             CommunityResolutionRate: Share(counts.ClosedAtGrid + counts.ClosedAtCommunity, counts.ClosedAtTiers),
             PatrolCoverage: Share(gridsPatrolled, grids),
             Composite: null);
-        return kpis with { Composite = Composite(kpis, options.Weights) };
+        return weights is null ? kpis : kpis with { Composite = Composite(kpis, weights) };
     }
 
     /// <summary>The weighted mean of the available indicators (rework counted as 1 − rate), times 100; weights of missing ones drop out.</summary>

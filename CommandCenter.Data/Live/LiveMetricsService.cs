@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using CommandCenter.Data;
 using System.Threading.Channels;
 using CommandCenter.Data.Live;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>
 /// Feeds <see cref="LiveMetrics"/>: subscribes to the live feed before the first load (so nothing is missed), applies

@@ -1,14 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>The "Live" configuration section: live metrics and their fan-out.</summary>
 public sealed class LiveOptions
 {
     public const string SectionName = "Live";
-
-    /// <summary>Whether 基本满意 counts as satisfied (local policy; off by default: 非常满意 + 满意 only).</summary>
-    public bool SatisfactionIncludesNeutral { get; set; }
 
     /// <summary>How many of the newest incidents the wall's feed holds.</summary>
     [Range(1, 500)]

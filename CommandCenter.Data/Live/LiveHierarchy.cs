@@ -1,4 +1,4 @@
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>The area nodes by id, loaded with the live state (a few hundred rows), to place a grid's numbers on its path.</summary>
 internal sealed class LiveHierarchy

@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>
 /// An immutable list with value equality (element by element), so records holding one still compare equal after a

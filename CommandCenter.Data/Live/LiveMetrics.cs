@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Immutable;
 using CommandCenter.Data;
 using CommandCenter.Data.Live;
+using CommandCenter.Data.Measures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>
 /// The wall's and console's live numbers, per hierarchy node. Loaded from the database at start and on every
@@ -15,6 +17,7 @@ namespace CommandCenter.Web.Live;
 public sealed class LiveMetrics(
     IDbContextFactory<CommandCenterDbContext> contextFactory,
     IOptions<LiveOptions> options,
+    IOptions<MeasuresOptions> measures,
     TimeProvider time,
     ILogger<LiveMetrics> logger) : IDisposable
 {
@@ -43,7 +46,7 @@ public sealed class LiveMetrics(
             {
                 if (_dirty && _state is not null)
                 {
-                    _snapshot = LiveAggregation.Build(_state, _version, time.GetUtcNow().UtcDateTime, options.Value.SatisfactionIncludesNeutral);
+                    _snapshot = LiveAggregation.Build(_state, _version, time.GetUtcNow().UtcDateTime, measures.Value);
                     _dirty = false;
                 }
                 return _snapshot;
@@ -78,14 +81,14 @@ public sealed class LiveMetrics(
     }
 
     /// <summary>Raw change signal after each applied notice (null after a reload). Must be quick: the hub fan-out queues.</summary>
-    internal IDisposable Observe(Action<ChangeNotice?> observer)
+    public IDisposable Observe(Action<ChangeNotice?> observer)
     {
         ImmutableInterlocked.Update(ref _observers, list => list.Add(observer));
         return new Unsubscriber(() => ImmutableInterlocked.Update(ref _observers, list => list.Remove(observer)));
     }
 
     /// <summary>The node codes a grid's changes count towards: district, street, community, grid.</summary>
-    internal IReadOnlyList<string> PathOf(int? gridId)
+    public IReadOnlyList<string> PathOf(int? gridId)
     {
         lock (_lock)
         {
@@ -161,7 +164,7 @@ public sealed class LiveMetrics(
     public async Task<LiveSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default)
     {
         var state = await LoadStateAsync(cancellationToken);
-        return LiveAggregation.Build(state, 0, time.GetUtcNow().UtcDateTime, options.Value.SatisfactionIncludesNeutral);
+        return LiveAggregation.Build(state, 0, time.GetUtcNow().UtcDateTime, measures.Value);
     }
 
     private async Task<LiveState> LoadStateAsync(CancellationToken cancellationToken)

@@ -1,11 +1,10 @@
 using CommandCenter.Data.Incidents;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>
 /// The wall's breakdowns of one node (value equality, like <see cref="NodeMetrics"/>): today's reports by source channel
-/// and by category, reports per China-local hour today and yesterday, daily satisfaction over 30 days, and the closures
-/// behind 小事不出网格 and 按期结案.
+/// and by category, reports per China-local hour today and yesterday, daily satisfaction over 30 days.
 /// </summary>
 public sealed record NodeBreakdown(
     string Code,
@@ -13,9 +12,7 @@ public sealed record NodeBreakdown(
     ValueList<CategoryCount> TopCategories,
     ValueList<int> HourlyToday,
     ValueList<int> HourlyYesterday,
-    ValueList<Satisfaction> SatisfactionByDay,
-    int ClosedAtGridToday,
-    int ClosedOnTimeToday)
+    ValueList<Satisfaction> SatisfactionByDay)
 {
     public const int TopCategoryCount = 8;
     public const int SatisfactionDays = 30;
@@ -28,8 +25,7 @@ public sealed record NodeBreakdown(
         ValueList<CategoryCount>.Empty,
         new ValueList<int>(new int[24]),
         new ValueList<int>(new int[24]),
-        new ValueList<Satisfaction>(Enumerable.Repeat(new Satisfaction(0, 0), SatisfactionDays)),
-        0, 0);
+        new ValueList<Satisfaction>(Enumerable.Repeat(new Satisfaction(0, 0), SatisfactionDays)));
 }
 
 /// <summary>A category's reports today.</summary>

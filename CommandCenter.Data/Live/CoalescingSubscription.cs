@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Logging;
 using System.Threading.Channels;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>
 /// One in-process subscriber: change signals collapse into at most one callback per interval, carrying the latest

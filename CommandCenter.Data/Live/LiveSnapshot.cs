@@ -1,7 +1,8 @@
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Measures;
 using CommandCenter.Data.Incidents;
 
-namespace CommandCenter.Web.Live;
+namespace CommandCenter.Data.Live;
 
 /// <summary>
 /// An immutable picture of the live numbers: one <see cref="NodeMetrics"/> per hierarchy node (district, streets,
@@ -65,6 +66,9 @@ public sealed record NodeMetrics(
     Satisfaction Satisfaction30Days)
 {
     public int Open => OpenByStage.Total;
+
+    /// <summary>Today's indicators (domain.md §7), computed as analytics computes them for a day (<see cref="KpiCalculator"/>).</summary>
+    public Kpis Kpis { get; init; } = KpiCalculator.None;
 
     /// <summary>巡查覆盖率: grids patrolled today / grids.</summary>
     public double? PatrolCoverage => Grids == 0 ? null : (double)GridsPatrolledToday / Grids;
