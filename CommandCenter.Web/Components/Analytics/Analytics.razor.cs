@@ -29,7 +29,7 @@ public partial class Analytics : IDisposable
     [Inject] private AnalyticsReader Reader { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<AnalyticsResource> A { get; set; } = default!;
+    [Inject] private IStringLocalizer<AnalyticsResource> Text { get; set; } = default!;
     [Inject] private ILogger<Analytics> Logger { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -73,7 +73,7 @@ public partial class Analytics : IDisposable
             var scope = _scope = AuthenticationState is null ? null : (await AuthenticationState).User.FindFirst(CommandCenterClaims.Scope)?.Value;
             _rollupsPending = !await Reader.RollupsBuiltAsync(_disposed.Token);
             var code = AnalyticsReader.EffectiveCode(Filter.Node, scope, await Reader.DistrictCodeAsync(_disposed.Token));
-            var tables = new AnalyticsTables(A);
+            var tables = new AnalyticsTables(Text);
             switch (code is null ? null : AnalyticsReader.LevelOf(code))
             {
                 case null:
@@ -136,7 +136,7 @@ public partial class Analytics : IDisposable
         }
     }
 
-    private string PeriodText(AnalyticsPeriod p) => string.Format(CultureInfo.CurrentCulture, A["Period.Range"],
+    private string PeriodText(AnalyticsPeriod p) => string.Format(CultureInfo.CurrentCulture, Text["Period.Range"],
         p.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Days,
         p.Previous.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Previous.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 

@@ -23,7 +23,7 @@ public sealed partial class RegistryPage : IDisposable
     private string? _scope;
 
     [Inject] private RegistryQueries Registry { get; set; } = default!;
-    [Inject] private IStringLocalizer<RegistryResource> R { get; set; } = default!;
+    [Inject] private IStringLocalizer<RegistryResource> Text { get; set; } = default!;
     [Inject] private ILogger<RegistryPage> Logger { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }

@@ -19,7 +19,7 @@ public sealed partial class RegistryTable<TRecord> : IDisposable
     private string? _loadedNode;
     private bool _failed;
 
-    [Inject] private IStringLocalizer<RegistryResource> R { get; set; } = default!;
+    [Inject] private IStringLocalizer<RegistryResource> Text { get; set; } = default!;
     [Inject] private ILogger<RegistryTable<TRecord>> Logger { get; set; } = default!;
 
     /// <summary>Reads a page: search text, page index (from 0), page size.</summary>
@@ -55,10 +55,10 @@ public sealed partial class RegistryTable<TRecord> : IDisposable
         var result = await edit();
         if (!result.Succeeded)
         {
-            return (false, R["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
+            return (false, Text["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
         }
         await ReloadAsync();
-        return (true, result.Value ? R["Saved"] : R["Unchanged"], Severity.Success);
+        return (true, result.Value ? Text["Saved"] : Text["Unchanged"], Severity.Success);
     }
 
     private Task SearchAsync() => ReadAsync(0);

@@ -59,7 +59,7 @@ public sealed partial class ResidentsTab : RegistryTab
             }
             else
             {
-                Show(R["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
+                Show(Text["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
             }
         }
         finally
