@@ -233,7 +233,7 @@ public sealed partial class AnalyticsReader(IDbContextFactory<CommandCenterDbCon
         return result;
     }
 
-    private async Task<List<CategoryCount>> TopCategoriesAsync(CommandCenterDbContext db, IQueryable<IncidentRollup> days, CancellationToken ct)
+    private async Task<List<CategoryTotals>> TopCategoriesAsync(CommandCenterDbContext db, IQueryable<IncidentRollup> days, CancellationToken ct)
     {
         var top = await days.Where(r => r.CategoryId != 0).GroupBy(r => r.CategoryId)
             .Select(g => new { g.Key, Received = g.Sum(r => r.Received), Closed = g.Sum(r => r.Closed) })
@@ -244,7 +244,7 @@ public sealed partial class AnalyticsReader(IDbContextFactory<CommandCenterDbCon
         return [.. top.Where(t => t.Received > 0 || t.Closed > 0).Select(t =>
         {
             var (code, name) = names.GetValueOrDefault(t.Key, ("", ""));
-            return new CategoryCount(t.Key, code, name, t.Received, t.Closed);
+            return new CategoryTotals(t.Key, code, name, t.Received, t.Closed);
         })];
     }
 

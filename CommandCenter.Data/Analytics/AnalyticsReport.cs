@@ -23,7 +23,7 @@ public sealed record AnalyticsPeriod(DateOnly From, DateOnly To)
 /// <summary>One row of a ranked children table (红黑榜): counters, indicators and the base numbers of a child node.</summary>
 public sealed record AnalyticsChild(AnalyticsNode Node, RollupCounts Counts, Kpis Kpis, NodeSnapshot? Snapshot);
 
-public sealed record CategoryCount(int CategoryId, string Code, string Name, int Received, int Closed);
+public sealed record CategoryTotals(int CategoryId, string Code, string Name, int Received, int Closed);
 
 public sealed record SourceCount(SourceChannel? Source, int Received);
 
@@ -45,7 +45,7 @@ public sealed record AreaReport(
     NodeSnapshot? Snapshot,
     IReadOnlyList<AnalyticsChild> Children,
     IReadOnlyList<BuildingRow> Buildings,
-    IReadOnlyList<CategoryCount> TopCategories,
+    IReadOnlyList<CategoryTotals> TopCategories,
     IReadOnlyList<SourceCount> Sources,
     IReadOnlyList<HandlingUnitPerformance> HandlingUnits,
     /// <summary>Received per China weekday (0 = Monday) × hour of day.</summary>

@@ -12,8 +12,8 @@ internal static class LiveAggregation
     public static LiveSnapshot Build(LiveState state, long version, DateTime builtAt, MeasuresOptions measures)
     {
         var hierarchy = state.Hierarchy;
-        var nodes = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
-        void AddNode(string code, string name, HierarchyLevel level) => nodes[code] = new Accumulator(code, name, level, state);
+        var nodes = new Dictionary<string, NodeAccumulator>(StringComparer.Ordinal);
+        void AddNode(string code, string name, HierarchyLevel level) => nodes[code] = new NodeAccumulator(code, name, level, state);
         AddNode(hierarchy.DistrictCode, hierarchy.DistrictName, HierarchyLevel.District);
         foreach (var street in hierarchy.Streets.Values)
         {
@@ -29,7 +29,7 @@ internal static class LiveAggregation
         }
 
         var path = new List<string>(4);
-        IEnumerable<Accumulator> On(int gridId)
+        IEnumerable<NodeAccumulator> On(int gridId)
         {
             hierarchy.PathOf(gridId, path);
             foreach (var code in path)
@@ -108,7 +108,7 @@ internal static class LiveAggregation
         };
     }
 
-    private sealed class Accumulator
+    private sealed class NodeAccumulator
     {
         private readonly string _code, _name;
         private readonly HierarchyLevel _level;
@@ -116,7 +116,7 @@ internal static class LiveAggregation
         private readonly int[] _byStage = new int[5];
         private readonly int[] _byTier = new int[5];
 
-        public Accumulator(string code, string name, HierarchyLevel level, LiveState state)
+        public NodeAccumulator(string code, string name, HierarchyLevel level, LiveState state)
         {
             (_code, _name, _level) = (code, name, level);
             TodayBucket = at => state.IsToday(at) ? Today : null;

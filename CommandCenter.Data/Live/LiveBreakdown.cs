@@ -9,7 +9,7 @@ namespace CommandCenter.Data.Live;
 public sealed record NodeBreakdown(
     string Code,
     ValueList<int> ReceivedBySource,
-    ValueList<CategoryCount> TopCategories,
+    ValueList<CategoryReportsToday> TopCategories,
     ValueList<int> HourlyToday,
     ValueList<int> HourlyYesterday,
     ValueList<Satisfaction> SatisfactionByDay)
@@ -22,14 +22,14 @@ public sealed record NodeBreakdown(
     public static NodeBreakdown Zero(string code) => new(
         code,
         new ValueList<int>(new int[Enum.GetValues<SourceChannel>().Length]),
-        ValueList<CategoryCount>.Empty,
+        ValueList<CategoryReportsToday>.Empty,
         new ValueList<int>(new int[24]),
         new ValueList<int>(new int[24]),
         new ValueList<Satisfaction>(Enumerable.Repeat(new Satisfaction(0, 0), SatisfactionDays)));
 }
 
 /// <summary>A category's reports today.</summary>
-public sealed record CategoryCount(string Code, string Name, int Count);
+public sealed record CategoryReportsToday(string Code, string Name, int Count);
 
 /// <summary>An overdue open incident (督办): the resolve clock has run out. Nothing personal.</summary>
 public sealed record OverdueIncident(

@@ -19,17 +19,17 @@ internal static class LiveBreakdownAggregation
     public static Dictionary<string, NodeBreakdown> Build(LiveState state, bool satisfactionIncludesNeutral)
     {
         var hierarchy = state.Hierarchy;
-        var nodes = new Dictionary<string, Accumulator>(StringComparer.Ordinal) { [hierarchy.DistrictCode] = new() };
+        var nodes = new Dictionary<string, BreakdownAccumulator>(StringComparer.Ordinal) { [hierarchy.DistrictCode] = new() };
         foreach (var node in hierarchy.Streets.Values.Concat(hierarchy.Communities.Values))
         {
-            nodes[node.Code] = new Accumulator();
+            nodes[node.Code] = new BreakdownAccumulator();
         }
         foreach (var grid in hierarchy.Grids.Values)
         {
-            nodes[grid.Code] = new Accumulator();
+            nodes[grid.Code] = new BreakdownAccumulator();
         }
         var path = new List<string>(4);
-        IEnumerable<Accumulator> On(int gridId)
+        IEnumerable<BreakdownAccumulator> On(int gridId)
         {
             hierarchy.PathOf(gridId, path);
             foreach (var code in path)
@@ -112,7 +112,7 @@ internal static class LiveBreakdownAggregation
         }),
     ];
 
-    private sealed class Accumulator
+    private sealed class BreakdownAccumulator
     {
         private int[][]? _ratingsByDay;
 
@@ -142,8 +142,8 @@ internal static class LiveBreakdownAggregation
         {
             var top = ByCategory
                 .Select(p => state.Categories.TryGetValue(p.Key, out var c)
-                    ? new CategoryCount(c.Code, c.Name, p.Value)
-                    : new CategoryCount($"#{p.Key}", $"#{p.Key}", p.Value))
+                    ? new CategoryReportsToday(c.Code, c.Name, p.Value)
+                    : new CategoryReportsToday($"#{p.Key}", $"#{p.Key}", p.Value))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal)
                 .Take(NodeBreakdown.TopCategoryCount);
             var satisfaction = Enumerable.Range(0, NodeBreakdown.SatisfactionDays).Select(i =>
@@ -153,7 +153,7 @@ internal static class LiveBreakdownAggregation
                     ? new Satisfaction(0, 0)
                     : new Satisfaction(IncidentMeasures.Satisfied(counts, includeNeutral), counts.Sum());
             });
-            return new NodeBreakdown(code, new ValueList<int>(BySource), new ValueList<CategoryCount>(top), new ValueList<int>(HourlyToday),
+            return new NodeBreakdown(code, new ValueList<int>(BySource), new ValueList<CategoryReportsToday>(top), new ValueList<int>(HourlyToday),
                 new ValueList<int>(HourlyYesterday), new ValueList<Satisfaction>(satisfaction));
         }
     }

@@ -69,7 +69,7 @@ public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbCon
     /// Residents of the node. <paramref name="search"/> is a name (part of one) or a whole ID number, which is compared by
     /// its keyed hash (<see cref="IdNumberHasher"/>), never as plain text; <paramref name="anyOf"/> keeps members of those key groups.
     /// </summary>
-    public async Task<RegistryPage<ResidentRecord>> ResidentsAsync(
+    public async Task<RegistryResultPage<ResidentRecord>> ResidentsAsync(
         string code, string? search, KeyGroups anyOf, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await CreateAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbCon
             residents = residents.Where(r => (r.KeyGroups & anyOf) != 0);
         }
         var total = await residents.CountAsync(cancellationToken);
-        pageSize = RegistryPage<ResidentRecord>.ClampSize(pageSize);
+        pageSize = RegistryResultPage<ResidentRecord>.ClampSize(pageSize);
         page = Math.Max(0, page);
         var rows = await (
             from r in residents.OrderBy(r => r.GridId).ThenBy(r => r.HouseholdId).ThenByDescending(r => r.IsHouseholdHead).ThenBy(r => r.Id)
@@ -110,10 +110,10 @@ public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbCon
                 r.Id, PersonalDataMask.Name(r.Name)!, PersonalDataMask.IdNumber(r.IdNumber)!, PersonalDataMask.Phone(r.Phone), r.Gender, AnalyticsReader.Age(r.BirthDate, today),
                 r.Type, r.KeyGroups, r.IsPartyMember, r.IsHouseholdHead, r.GridCode, r.GridName, r.BuildingCode, r.Room, r.Household))
             .ToList();
-        return new RegistryPage<ResidentRecord>(items, total, page, pageSize);
+        return new RegistryResultPage<ResidentRecord>(items, total, page, pageSize);
     }
 
-    public async Task<RegistryPage<BuildingRecord>> BuildingsAsync(string code, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<RegistryResultPage<BuildingRecord>> BuildingsAsync(string code, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await CreateAsync(cancellationToken);
         var buildings = InNode(db, db.Buildings, code, b => b.GridId);
@@ -130,7 +130,7 @@ public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbCon
             buildings, page, pageSize, cancellationToken);
     }
 
-    public async Task<RegistryPage<PlaceRecord>> PlacesAsync(string code, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<RegistryResultPage<PlaceRecord>> PlacesAsync(string code, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await CreateAsync(cancellationToken);
         var places = InNode(db, db.Places, code, p => p.GridId);
@@ -146,7 +146,7 @@ public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbCon
             places, page, pageSize, cancellationToken);
     }
 
-    public async Task<RegistryPage<ComponentRecord>> ComponentsAsync(string code, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<RegistryResultPage<ComponentRecord>> ComponentsAsync(string code, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await CreateAsync(cancellationToken);
         var components = InNode(db, db.CityComponents, code, c => c.GridId);
@@ -162,7 +162,7 @@ public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbCon
             components, page, pageSize, cancellationToken);
     }
 
-    public async Task<RegistryPage<OrganizationRecord>> OrganizationsAsync(string code, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<RegistryResultPage<OrganizationRecord>> OrganizationsAsync(string code, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await CreateAsync(cancellationToken);
         var organizations = code.Length <= HierarchyCode.DistrictLength ? db.Organizations : db.Organizations.Where(o => o.AreaCode.StartsWith(code));
@@ -214,14 +214,14 @@ public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbCon
         return rows.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, parameter));
     }
 
-    private static async Task<RegistryPage<TRecord>> PageAsync<TRecord, TRow>(
+    private static async Task<RegistryResultPage<TRecord>> PageAsync<TRecord, TRow>(
         IQueryable<TRecord> records, IQueryable<TRow> rows, int page, int pageSize, CancellationToken cancellationToken)
     {
-        pageSize = RegistryPage<TRecord>.ClampSize(pageSize);
+        pageSize = RegistryResultPage<TRecord>.ClampSize(pageSize);
         page = Math.Max(0, page);
         var total = await rows.CountAsync(cancellationToken);
         var items = await records.Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new RegistryPage<TRecord>(items, total, page, pageSize);
+        return new RegistryResultPage<TRecord>(items, total, page, pageSize);
     }
 
     private async Task<CommandCenterDbContext> CreateAsync(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using CommandCenter.Data.Places;
 namespace CommandCenter.Data.Registry;
 
 /// <summary>One page of a registry list; <see cref="Total"/> counts every match.</summary>
-public sealed record RegistryPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+public sealed record RegistryResultPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
     public const int DefaultSize = 20;
     public const int MaxSize = 100;

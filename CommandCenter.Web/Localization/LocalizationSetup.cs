@@ -9,6 +9,11 @@ public static class LocalizationSetup
     public const string DefaultCulture = "zh-CN";
     public static readonly IReadOnlyList<string> SupportedCultures = [DefaultCulture, "en"];
 
+    /// <summary>How every page shows a day, in both languages: the Chinese yyyy-MM-dd (for date pickers' DateFormat too).</summary>
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public static string Date(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+
     public static IServiceCollection AddCommandCenterLocalization(this IServiceCollection services)
     {
         services.AddLocalization();

@@ -85,7 +85,7 @@ internal static class IncidentGenerator
         var placesByGrid = world.Places.GroupBy(p => p.GridId).ToDictionary(g => g.Key, g => g.ToArray());
         var wristbands = world.Devices.Where(d => d.Kind == DeviceKind.SosWristband && d.ResidentId is not null).ToList();
         var lastByGridCategory = new Dictionary<long, (long Id, DateTime At)>();
-        var lifecycle = new IncidentLifecycle(world, random);
+        var lifecycle = new DemoIncidentLifecycle(world, random);
         var dayNumber = "";
         var daySequence = 0;
 

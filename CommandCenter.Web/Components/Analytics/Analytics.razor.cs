@@ -3,10 +3,12 @@ using CommandCenter.Data;
 using CommandCenter.Data.Analytics;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Web.Authentication;
+using CommandCenter.Web.Localization;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace CommandCenter.Web.Components.Analytics;
 
@@ -22,14 +24,13 @@ public partial class Analytics : IDisposable
     private bool _notFound;
     private bool _invalidPeriod;
     private bool _rollupsPending;
-    private DateOnly? _customFrom;
-    private DateOnly? _customTo;
+    private DateRange _customRange = new();
     private string? _scope;
 
     [Inject] private AnalyticsReader Reader { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<AnalyticsResource> A { get; set; } = default!;
+    [Inject] private IStringLocalizer<AnalyticsResource> Text { get; set; } = default!;
     [Inject] private ILogger<Analytics> Logger { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -66,14 +67,13 @@ public partial class Analytics : IDisposable
         Loading = true;
         var now = Time.GetUtcNow().UtcDateTime;
         Period = Filter.Resolve(now, Reader.Options.MaxPeriodDays);
-        _customFrom = Filter.From ?? Period?.From;
-        _customTo = Filter.To ?? Period?.To;
+        _customRange = new DateRange(ToDateTime(Filter.From ?? Period?.From), ToDateTime(Filter.To ?? Period?.To));
         try
         {
             var scope = _scope = AuthenticationState is null ? null : (await AuthenticationState).User.FindFirst(CommandCenterClaims.Scope)?.Value;
             _rollupsPending = !await Reader.RollupsBuiltAsync(_disposed.Token);
             var code = AnalyticsReader.EffectiveCode(Filter.Node, scope, await Reader.DistrictCodeAsync(_disposed.Token));
-            var tables = new AnalyticsTables(A);
+            var tables = new AnalyticsTables(Text);
             switch (code is null ? null : AnalyticsReader.LevelOf(code))
             {
                 case null:
@@ -126,9 +126,9 @@ public partial class Analytics : IDisposable
 
     private void ApplyCustom()
     {
-        if (_customFrom is { } from && _customTo is { } to)
+        if (_customRange is { Start: { } from, End: { } to })
         {
-            Navigation.NavigateTo("analytics" + Filter.ToQuery(period: AnalyticsFilter.Custom, from: from, to: to));
+            Navigation.NavigateTo("analytics" + Filter.ToQuery(period: AnalyticsFilter.Custom, from: DateOnly.FromDateTime(from), to: DateOnly.FromDateTime(to)));
         }
         else
         {
@@ -136,9 +136,10 @@ public partial class Analytics : IDisposable
         }
     }
 
-    private string PeriodText(AnalyticsPeriod p) => string.Format(CultureInfo.CurrentCulture, A["Period.Range"],
-        p.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Days,
-        p.Previous.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Previous.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private static DateTime? ToDateTime(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
+
+    private string PeriodText(AnalyticsPeriod p) => string.Format(CultureInfo.CurrentCulture, Text["Period.Range"],
+        LocalizationSetup.Date(p.From), LocalizationSetup.Date(p.To), p.Days, LocalizationSetup.Date(p.Previous.From), LocalizationSetup.Date(p.Previous.To));
 
     public void Dispose()
     {

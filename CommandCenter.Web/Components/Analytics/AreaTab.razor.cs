@@ -11,7 +11,7 @@ public partial class AreaTab
 {
     private static readonly string[] Palette = ["#409cff", "#36cfc9", "#ffc53d", "#ff7a45", "#9254de", "#73d13d", "#f759ab"];
 
-    [Inject] private IStringLocalizer<AnalyticsResource> L10n { get; set; } = default!;
+    [Inject] private IStringLocalizer<AnalyticsResource> Text { get; set; } = default!;
 
     [Parameter, EditorRequired] public AreaReport Report { get; set; } = default!;
     [Parameter, EditorRequired] public string Tab { get; set; } = AnalyticsTabs.Events;
@@ -48,13 +48,13 @@ public partial class AreaTab
 
     private object TrendSeries => new[]
     {
-        new ApexSeries(L10n["Metric.Received"], [.. Report.Daily.Select(d => (double?)d.Received)]),
-        new ApexSeries(L10n["Metric.Closed"], [.. Report.Daily.Select(d => (double?)d.Closed)]),
+        new ApexSeries(Text["Metric.Received"], [.. Report.Daily.Select(d => (double?)d.Received)]),
+        new ApexSeries(Text["Metric.Closed"], [.. Report.Daily.Select(d => (double?)d.Closed)]),
     };
 
     private static readonly string[] TierNames = ["Grid", "Community", "Street", "Department", "District"];
 
-    private object TierOptions => WithLabels(TierNames.Select(t => (string)L10n["Tier." + t]));
+    private object TierOptions => WithLabels(TierNames.Select(t => (string)Text["Tier." + t]));
 
     private object TierSeries => new double[]
     {
@@ -65,34 +65,34 @@ public partial class AreaTab
 
     private object CategorySeries => new[]
     {
-        new ApexSeries(L10n["Metric.Received"], [.. Report.TopCategories.Select(c => (double?)c.Received)]),
-        new ApexSeries(L10n["Metric.Closed"], [.. Report.TopCategories.Select(c => (double?)c.Closed)]),
+        new ApexSeries(Text["Metric.Received"], [.. Report.TopCategories.Select(c => (double?)c.Received)]),
+        new ApexSeries(Text["Metric.Closed"], [.. Report.TopCategories.Select(c => (double?)c.Closed)]),
     };
 
     private static readonly string[] RatingNames = ["VerySatisfied", "Satisfied", "Neutral", "Dissatisfied", "VeryDissatisfied"];
 
-    private object RatingOptions => WithLabels(RatingNames.Select(r => (string)L10n["Rating." + r]));
+    private object RatingOptions => WithLabels(RatingNames.Select(r => (string)Text["Rating." + r]));
 
     private object RatingSeries => new double[]
     {
         Report.Counts.RatedVerySatisfied, Report.Counts.RatedSatisfied, Report.Counts.RatedNeutral, Report.Counts.RatedDissatisfied, Report.Counts.RatedVeryDissatisfied,
     };
 
-    private object SourceOptions => WithAxis("bar", Report.Sources.Select(s => (string)L10n["Source." + s.Source]), horizontal: true);
+    private object SourceOptions => WithAxis("bar", Report.Sources.Select(s => (string)Text["Source." + s.Source]), horizontal: true);
 
-    private object SourceSeries => new[] { new ApexSeries(L10n["Metric.Received"], [.. Report.Sources.Select(s => (double?)s.Received)]) };
+    private object SourceSeries => new[] { new ApexSeries(Text["Metric.Received"], [.. Report.Sources.Select(s => (double?)s.Received)]) };
 
     private static readonly string[] PeopleTypeNames = ["Registered", "Migrant", "Foreign"];
 
-    private object PeopleTypeOptions => WithLabels(PeopleTypeNames.Select(t => (string)L10n["Metric." + t]));
+    private object PeopleTypeOptions => WithLabels(PeopleTypeNames.Select(t => (string)Text["Metric." + t]));
 
     private object PeopleTypeSeries => Report.Snapshot is { } s ? new double[] { s.Registered, s.Migrant, s.Foreign } : Array.Empty<double>();
 
     private static readonly string[] KeyGroupNames = ["Aged60Plus", "LivingAlone", "Children", "Disabled", "LeftBehind", "SpecialCare", "PartyMembers"];
 
-    private object KeyGroupOptions => WithAxis("bar", KeyGroupNames.Select(g => (string)L10n["Metric." + g]));
+    private object KeyGroupOptions => WithAxis("bar", KeyGroupNames.Select(g => (string)Text["Metric." + g]));
 
     private object KeyGroupSeries => Report.Snapshot is { } s
-        ? new[] { new ApexSeries(L10n["Metric.Residents"], [s.Aged60Plus, s.LivingAlone, s.Children, s.Disabled, s.LeftBehind, s.SpecialCare, s.PartyMembers]) }
+        ? new[] { new ApexSeries(Text["Metric.Residents"], [s.Aged60Plus, s.LivingAlone, s.Children, s.Disabled, s.LeftBehind, s.SpecialCare, s.PartyMembers]) }
         : Array.Empty<ApexSeries>();
 }

@@ -11,7 +11,7 @@ public sealed partial class BuildingsTab : RegistryTab
     private string? _address;
     private int _floors;
 
-    private Task<RegistryPage<BuildingRecord>> LoadAsync(string? search, int page, int size, CancellationToken ct) =>
+    private Task<RegistryResultPage<BuildingRecord>> LoadAsync(string? search, int page, int size, CancellationToken ct) =>
         Registry.BuildingsAsync(Node, search, page, size, ct);
 
     private void StartEdit(BuildingRecord building) => (_editing, _name, _address, _floors) = (building, building.Name, building.Address, building.Floors);

@@ -23,7 +23,7 @@ public sealed partial class RegistryPage : IDisposable
     private string? _scope;
 
     [Inject] private RegistryQueries Registry { get; set; } = default!;
-    [Inject] private IStringLocalizer<RegistryResource> R { get; set; } = default!;
+    [Inject] private IStringLocalizer<RegistryResource> Text { get; set; } = default!;
     [Inject] private ILogger<RegistryPage> Logger { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -71,13 +71,13 @@ public sealed partial class RegistryPage : IDisposable
     /// <summary>Ancestors above a scoped user's node are shown, not linked.</summary>
     private bool InScope(string code) => HierarchyCode.IsWithin(code, _scope);
 
-    private Task<RegistryPage<PlaceRecord>> LoadPlacesAsync(string? search, int page, int size, CancellationToken ct) =>
+    private Task<RegistryResultPage<PlaceRecord>> LoadPlacesAsync(string? search, int page, int size, CancellationToken ct) =>
         Registry.PlacesAsync(Node!.Node.Code, search, page, size, ct);
 
-    private Task<RegistryPage<ComponentRecord>> LoadComponentsAsync(string? search, int page, int size, CancellationToken ct) =>
+    private Task<RegistryResultPage<ComponentRecord>> LoadComponentsAsync(string? search, int page, int size, CancellationToken ct) =>
         Registry.ComponentsAsync(Node!.Node.Code, search, page, size, ct);
 
-    private Task<RegistryPage<OrganizationRecord>> LoadOrganizationsAsync(string? search, int page, int size, CancellationToken ct) =>
+    private Task<RegistryResultPage<OrganizationRecord>> LoadOrganizationsAsync(string? search, int page, int size, CancellationToken ct) =>
         Registry.OrganizationsAsync(Node!.Node.Code, search, page, size, ct);
 
     public void Dispose()

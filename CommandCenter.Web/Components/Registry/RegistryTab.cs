@@ -11,7 +11,7 @@ namespace CommandCenter.Web.Components.Registry;
 public abstract class RegistryTab : ComponentBase
 {
     [Inject] protected RegistryQueries Registry { get; set; } = default!;
-    [Inject] protected IStringLocalizer<RegistryResource> R { get; set; } = default!;
+    [Inject] protected IStringLocalizer<RegistryResource> Text { get; set; } = default!;
 
     [Parameter, EditorRequired] public string Node { get; set; } = "";
     [Parameter, EditorRequired] public RegistryActor Actor { get; set; } = default!;

@@ -9,28 +9,28 @@ namespace CommandCenter.Web.Components.Registry;
 
 /// <summary>
 /// One registry list: a search box, a page of rows read on the server through <see cref="Load"/> (page size bounded by
-/// <see cref="RegistryPage{T}.MaxSize"/>) and a pager. Re-reads when <see cref="Node"/> changes or <see cref="ReloadAsync"/> is called.
+/// <see cref="RegistryResultPage{T}.MaxSize"/>) and a pager. Re-reads when <see cref="Node"/> changes or <see cref="ReloadAsync"/> is called.
 /// </summary>
 public sealed partial class RegistryTable<TRecord> : IDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
-    private RegistryPage<TRecord>? _page;
+    private RegistryResultPage<TRecord>? _page;
     private string? _search;
     private string? _loadedNode;
     private bool _failed;
 
-    [Inject] private IStringLocalizer<RegistryResource> R { get; set; } = default!;
+    [Inject] private IStringLocalizer<RegistryResource> Text { get; set; } = default!;
     [Inject] private ILogger<RegistryTable<TRecord>> Logger { get; set; } = default!;
 
     /// <summary>Reads a page: search text, page index (from 0), page size.</summary>
-    [Parameter, EditorRequired] public Func<string?, int, int, CancellationToken, Task<RegistryPage<TRecord>>> Load { get; set; } = default!;
+    [Parameter, EditorRequired] public Func<string?, int, int, CancellationToken, Task<RegistryResultPage<TRecord>>> Load { get; set; } = default!;
     [Parameter, EditorRequired] public string Node { get; set; } = "";
     [Parameter, EditorRequired] public string Name { get; set; } = "";
     [Parameter, EditorRequired] public RenderFragment Header { get; set; } = default!;
     [Parameter, EditorRequired] public RenderFragment<TRecord> Row { get; set; } = default!;
     [Parameter] public string? SearchLabel { get; set; }
     [Parameter] public string? SearchHelp { get; set; }
-    [Parameter] public int PageSize { get; set; } = RegistryPage<TRecord>.DefaultSize;
+    [Parameter] public int PageSize { get; set; } = RegistryResultPage<TRecord>.DefaultSize;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -55,10 +55,10 @@ public sealed partial class RegistryTable<TRecord> : IDisposable
         var result = await edit();
         if (!result.Succeeded)
         {
-            return (false, R["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
+            return (false, Text["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
         }
         await ReloadAsync();
-        return (true, result.Value ? R["Saved"] : R["Unchanged"], Severity.Success);
+        return (true, result.Value ? Text["Saved"] : Text["Unchanged"], Severity.Success);
     }
 
     private Task SearchAsync() => ReadAsync(0);

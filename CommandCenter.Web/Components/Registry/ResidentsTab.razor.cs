@@ -30,7 +30,7 @@ public sealed partial class ResidentsTab : RegistryTab
     /// <summary>The table re-reads when the node or the key-group filter changes.</summary>
     private string TableKey => $"{Node}:{(int)AnyOf}";
 
-    private Task<RegistryPage<ResidentRecord>> LoadAsync(string? search, int page, int size, CancellationToken ct) =>
+    private Task<RegistryResultPage<ResidentRecord>> LoadAsync(string? search, int page, int size, CancellationToken ct) =>
         Registry.ResidentsAsync(Node, search, AnyOf, page, size, ct);
 
     private string GroupText(KeyGroups groups) =>
@@ -59,7 +59,7 @@ public sealed partial class ResidentsTab : RegistryTab
             }
             else
             {
-                Show(R["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
+                Show(Text["Failed", result.Message ?? result.Status.ToString()], Severity.Error);
             }
         }
         finally

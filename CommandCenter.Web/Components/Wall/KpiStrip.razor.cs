@@ -24,18 +24,18 @@ public partial class KpiStrip
         get
         {
             var k = Metrics.Kpis;
-            yield return Count("received", W["Kpi.Received"], Metrics.Today.Received);
-            yield return Count("closed", W["Kpi.Closed"], Metrics.Today.Closed);
-            yield return Rate("closure-rate", W["Kpi.ClosureRate"], k.ClosureRate, "ClosureRate");
-            yield return Rate("on-time-rate", W["Kpi.OnTimeRate"], k.OnTimeClosureRate, "OnTimeClosureRate");
-            yield return Rate("respond-rate", W["Kpi.RespondRate"], k.RespondRate, "RespondRate");
-            yield return Rate("reply-rate", W["Kpi.ReplyRate"], k.ReplyRate, "ReplyRate");
-            yield return Rate("resolve-rate", W["Kpi.ResolveRate"], k.ResolveRate, "ResolveRate");
-            yield return Rate("satisfaction", W["Kpi.Satisfaction"], k.Satisfaction, "Satisfaction");
-            yield return Rate("in-grid-rate", W["Kpi.InGridRate"], k.GridResolutionRate, "GridResolutionRate");
-            yield return Count("overdue", W["Kpi.Overdue"], Metrics.Overdue, Metrics.Overdue > 0 ? "wall-warn" : string.Empty);
-            yield return Count("open-sos", W["Kpi.OpenSos"], Metrics.OpenSos, Metrics.OpenSos > 0 ? "wall-alarm" : string.Empty);
-            yield return Count("patrols", W["Kpi.Patrols"], Metrics.PatrolsActive);
+            yield return Count("received", Text["Kpi.Received"], Metrics.Today.Received);
+            yield return Count("closed", Text["Kpi.Closed"], Metrics.Today.Closed);
+            yield return Rate("closure-rate", Text["Kpi.ClosureRate"], k.ClosureRate, "ClosureRate");
+            yield return Rate("on-time-rate", Text["Kpi.OnTimeRate"], k.OnTimeClosureRate, "OnTimeClosureRate");
+            yield return Rate("respond-rate", Text["Kpi.RespondRate"], k.RespondRate, "RespondRate");
+            yield return Rate("reply-rate", Text["Kpi.ReplyRate"], k.ReplyRate, "ReplyRate");
+            yield return Rate("resolve-rate", Text["Kpi.ResolveRate"], k.ResolveRate, "ResolveRate");
+            yield return Rate("satisfaction", Text["Kpi.Satisfaction"], k.Satisfaction, "Satisfaction");
+            yield return Rate("in-grid-rate", Text["Kpi.InGridRate"], k.GridResolutionRate, "GridResolutionRate");
+            yield return Count("overdue", Text["Kpi.Overdue"], Metrics.Overdue, Metrics.Overdue > 0 ? "wall-warn" : string.Empty);
+            yield return Count("open-sos", Text["Kpi.OpenSos"], Metrics.OpenSos, Metrics.OpenSos > 0 ? "wall-alarm" : string.Empty);
+            yield return Count("patrols", Text["Kpi.Patrols"], Metrics.PatrolsActive);
         }
     }
 
@@ -45,5 +45,5 @@ public partial class KpiStrip
     private Kpi Rate(string name, string label, double? rate, string indicator) =>
         new(name, label, WallFormat.Percent(rate), rate is null ? null : "%",
             rate is { } r ? r.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty,
-            rate is { } low && low < 0.8 ? "wall-warn" : string.Empty, Formulas[$"Formula.{indicator}"]);
+            rate is { } low && low < 0.8 ? "wall-warn" : string.Empty, L[$"Formula.{indicator}"]);
 }

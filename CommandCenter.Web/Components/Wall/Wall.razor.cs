@@ -87,7 +87,7 @@ public partial class Wall : IAsyncDisposable
     private IReadOnlyList<NodeMetrics> Children =>
         [.. (_view?.Children ?? []).Select(c => _snapshot.Node(c.Code)).OfType<NodeMetrics>()];
 
-    private string ChildTitle => W[$"Children.{(_view?.Level ?? HierarchyLevel.District)}"];
+    private string ChildTitle => Text[$"Children.{(_view?.Level ?? HierarchyLevel.District)}"];
 
     private int CurrentHour => ChinaDay.Local(_now).Hour;
 

@@ -87,8 +87,8 @@ public partial class WallMap
     private int StepOf(int value) => Math.Clamp((int)Math.Ceiling((double)value / _max * Steps.Length) - 1, 0, Steps.Length - 1);
 
     private string Legend(int value) => Measure == WallMeasure.PatrolCoverage
-        ? (value > 0 ? W["Map.Patrolled"] : W["Map.NotPatrolled"])
-        : $"{W[$"Measure.{Measure}"]} {value}";
+        ? (value > 0 ? Text["Map.Patrolled"] : Text["Map.NotPatrolled"])
+        : $"{Text[$"Measure.{Measure}"]} {value}";
 
     private IEnumerable<(string Color, string Label)> LegendItems
     {
@@ -96,8 +96,8 @@ public partial class WallMap
         {
             if (Measure == WallMeasure.PatrolCoverage)
             {
-                yield return (CoveredFill, W["Map.Patrolled"]);
-                yield return (NotCoveredFill, W["Map.NotPatrolled"]);
+                yield return (CoveredFill, Text["Map.Patrolled"]);
+                yield return (NotCoveredFill, Text["Map.NotPatrolled"]);
                 yield break;
             }
             yield return (ZeroFill, "0");
@@ -139,7 +139,7 @@ public partial class WallMap
         var incident = Snapshot.Newest.FirstOrDefault(i => i.Source == SourceChannel.Sos && i.GridId == alarm.GridId);
         var place = string.Join(" ", new[] { alarm.StreetName, alarm.GridName }.Where(s => !string.IsNullOrEmpty(s)));
         return incident is null
-            ? W["Map.SosAlarm", place]
+            ? Text["Map.SosAlarm", place]
             : $"{WallFormat.ChinaTime(incident.ReportedAt)} {place} · {incident.Title}";
     }
 

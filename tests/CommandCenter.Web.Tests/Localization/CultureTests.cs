@@ -1,5 +1,4 @@
 using System.Net;
-using System.Xml.Linq;
 using CommandCenter.Web.Tests.TestHost;
 
 namespace CommandCenter.Web.Tests.Localization;
@@ -33,29 +32,5 @@ public sealed class CultureTests(CommandCenterFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
         Assert.Contains("用户名", await client.GetStringAsync("/account/login"), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Chinese_and_English_resources_have_the_same_keys()
-    {
-        var folder = Path.Combine(FindRepositoryRoot(), "CommandCenter.Web", "Resources");
-        static HashSet<string> Keys(string path) =>
-            [.. XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
-
-        var chinese = Keys(Path.Combine(folder, "SharedResource.resx"));
-        var english = Keys(Path.Combine(folder, "SharedResource.en.resx"));
-
-        Assert.Empty(chinese.Except(english));
-        Assert.Empty(english.Except(chinese));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CommandCenter.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("CommandCenter.sln not found above the test output.");
     }
 }

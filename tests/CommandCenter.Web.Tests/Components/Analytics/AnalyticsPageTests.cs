@@ -4,6 +4,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using CommandCenter.Data.Analytics;
 using CommandCenter.Web.Authentication;
+using CommandCenter.Web.Localization;
 using CommandCenter.Web.Tests.TestHost;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed class AnalyticsPageTests(CommandCenterFactory factory) : IClassFix
     {
         await AnalyticsSite.EnsureAsync(factory);
         _previousCulture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(LocalizationSetup.DefaultCulture);
         _context.Services.AddMudServices();
         _context.Services.AddLocalization();
         _context.Services.AddLogging();
@@ -131,5 +132,16 @@ public sealed class AnalyticsPageTests(CommandCenterFactory factory) : IClassFix
         var csv = page.Find("[data-export=csv]").GetAttribute("href");
         Assert.Equal($"analytics/export.csv?node={AnalyticsSite.Community}&period=today&tab=people", csv);
         Assert.Single(page.FindAll("[data-period='today'][data-selected]"));
+    }
+
+    [Fact]
+    public void The_custom_range_picker_shows_Chinese_days()
+    {
+        // The default culture's own short date is yyyy/M/d; the pages show yyyy-MM-dd (a browser's date input would follow the browser: 11/27/2026).
+        var page = Render($"?node={AnalyticsSite.Community}&period=custom&from=2026-11-01&to=2026-11-27");
+
+        var days = page.FindAll("input[data-testid=custom-range]").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal(["2026-11-01", "2026-11-27"], days);
+        Assert.Contains("2026-11-01", page.Find(".cc-an-range").TextContent, StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Ratings;
 using CommandCenter.Web.Components.Console;
 using CommandCenter.Web.Resources;
+using CommandCenter.Web.Tests.TestHost;
 
 namespace CommandCenter.Web.Tests.Components.Console;
 
@@ -18,7 +19,7 @@ public sealed partial class ConsoleResourceTests
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         // Literal keys in the console's markup and code.
-        var folder = Path.Combine(RepositoryRoot(), "CommandCenter.Web", "Components", "Console");
+        var folder = Path.Combine(RepositoryFolder.Root, "CommandCenter.Web", "Components", "Console");
         foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)))
         {
             foreach (Match match in LiteralKey().Matches(File.ReadAllText(file)))
@@ -73,16 +74,6 @@ public sealed partial class ConsoleResourceTests
         Assert.False(string.IsNullOrWhiteSpace(english), $"{key} has no English text");
         Assert.True(key.StartsWith("View.Sos", StringComparison.Ordinal) || key.StartsWith("Source.Open311", StringComparison.Ordinal) || chinese != english,
             $"{key} is not translated");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommandCenter.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
     [GeneratedRegex("""Text\["([A-Za-z.]+)"[\],]""")]

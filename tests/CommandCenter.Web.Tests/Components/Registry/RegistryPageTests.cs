@@ -141,7 +141,7 @@ public sealed class RegistryPageTests(RegistryFactory factory) : IClassFixture<R
         var only = Assert.Single(found.Items);
         Assert.Equal("李**", only.Name);
         Assert.Equal("610202********351X", only.IdNumber);
-        Assert.Equal(RegistryPage<ResidentRecord>.MaxSize, found.PageSize);
+        Assert.Equal(RegistryResultPage<ResidentRecord>.MaxSize, found.PageSize);
         Assert.Empty((await registry.ResidentsAsync(ApiDistrict.DistrictCode, "610202197503123510", KeyGroups.None, 0, 20)).Items);
 
         var building = await factory.QueryAsync(db => db.Buildings.SingleAsync(b => b.Code == RegistryFactory.BuildingCode));

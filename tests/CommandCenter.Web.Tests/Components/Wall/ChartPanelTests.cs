@@ -62,7 +62,7 @@ public sealed class ChartPanelTests : WallComponentTest
     {
         var breakdown = NodeBreakdown.Zero(WallTestData.District) with
         {
-            TopCategories = new ValueList<CategoryCount>([new CategoryCount("E0102", "暴露垃圾", 9), new CategoryCount("C0101", "上水井盖", 4)]),
+            TopCategories = new ValueList<CategoryReportsToday>([new CategoryReportsToday("E0102", "暴露垃圾", 9), new CategoryReportsToday("C0101", "上水井盖", 4)]),
         };
         var snapshot = WallTestData.Snapshot();
         IReadOnlyList<NodeMetrics> children = [snapshot.Node(WallTestData.Street1)!, snapshot.Node(WallTestData.Street2)!];

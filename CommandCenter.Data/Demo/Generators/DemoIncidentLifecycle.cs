@@ -6,7 +6,7 @@ namespace CommandCenter.Data.Demo.Generators;
 /// Walks one incident through the GB/T 30428 stages with plausible delays, stopping wherever the next step would
 /// fall after the anchor time (so recent incidents stay open), and writes its history, SLA clocks and breaches.
 /// </summary>
-internal sealed class IncidentLifecycle(DemoWorld world, Random random)
+internal sealed class DemoIncidentLifecycle(DemoWorld world, Random random)
 {
     private readonly List<Step> _steps = [];
 
