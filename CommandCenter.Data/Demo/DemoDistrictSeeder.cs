@@ -13,8 +13,8 @@ namespace CommandCenter.Data.Demo;
 /// <summary>Progress of a demo-district load.</summary>
 public sealed record DemoSeedProgress(string Stage, long RowsWritten, double Fraction);
 
-/// <summary>What a demo-district load wrote.</summary>
-public sealed record DemoSeedResult(IReadOnlyDictionary<string, long> RowCounts, TimeSpan Elapsed)
+/// <summary>What a demo-district load wrote, and the domain rules the generated rows broke (none, normally).</summary>
+public sealed record DemoSeedResult(IReadOnlyDictionary<string, long> RowCounts, TimeSpan Elapsed, IReadOnlyList<DemoInvariantViolation> Violations)
 {
     public long TotalRows => RowCounts.Values.Sum();
 }
@@ -22,7 +22,10 @@ public sealed record DemoSeedResult(IReadOnlyDictionary<string, long> RowCounts,
 /// <summary>
 /// Generates the demo district deterministically and bulk-loads it with the provider's fast path. Generation runs on
 /// a background task one table ahead of the loader, so both cores work. Expects a migrated database without a district;
-/// the category catalogue is ensured first (<see cref="ReferenceDataSeeder"/>).
+/// the category catalogue is ensured first (<see cref="ReferenceDataSeeder"/>). The generated incident rows are then
+/// checked against <see cref="DemoInvariants"/>: violations are logged as errors and returned, not thrown, because the
+/// district is already committed by then and a start-up that throws would leave a demo that never starts (and a wrong
+/// rule would take the demo down with it); tests fail on them.
 /// </summary>
 public sealed partial class DemoDistrictSeeder(
     IDbContextFactory<CommandCenterDbContext> contextFactory,
@@ -81,6 +84,7 @@ public sealed partial class DemoDistrictSeeder(
         }, cancellationToken);
 
         var counts = new Dictionary<string, long>();
+        var checkedTables = new List<DemoTable>();
         var estimate = DemoDistrictGenerator.EstimateRows(scale);
         long written = 0;
         await using (var loader = await DemoBulkLoader.OpenAsync(database.Provider, database.EffectiveConnectionString, cancellationToken))
@@ -88,6 +92,10 @@ public sealed partial class DemoDistrictSeeder(
             await foreach (var (table, generateTime) in tables.Reader.ReadAllAsync(cancellationToken))
             {
                 var map = maps[table.EntityType];
+                if (DemoIncidentRows.Types.Contains(table.EntityType))
+                {
+                    checkedTables.Add(table);
+                }
                 var watch = Stopwatch.StartNew();
                 await loader.WriteAsync(map, table.Rows, cancellationToken);
                 var elapsed = watch.Elapsed;
@@ -101,11 +109,22 @@ public sealed partial class DemoDistrictSeeder(
             await loader.CompleteAsync(cancellationToken);
             LogCompleted(logger, completing.Elapsed.TotalMilliseconds);
         }
+        var violations = DemoInvariants.Check(DemoIncidentRows.From(checkedTables), anchor);
+        foreach (var violation in violations.Take(MaxLoggedViolations))
+        {
+            LogViolation(logger, violation.Rule, violation.Message, string.Join(", ", violation.Ids));
+        }
+        if (violations.Count > 0)
+        {
+            LogViolations(logger, violations.Count, string.Join(", ", violations.CountBy(v => v.Rule).Select(p => $"{p.Key} {p.Value}")));
+        }
         total.Stop();
         progress?.Report(new DemoSeedProgress("Done", written, 1.0));
         LogDone(logger, written, total.Elapsed.TotalSeconds, written / Math.Max(total.Elapsed.TotalSeconds, 1e-6));
-        return new DemoSeedResult(counts, total.Elapsed);
+        return new DemoSeedResult(counts, total.Elapsed, violations);
     }
+
+    private const int MaxLoggedViolations = 20;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generating the demo district: scale {Scale}, seed {Seed}, anchor {Anchor:O}, provider {Provider}")]
     private static partial void LogStarting(ILogger logger, double scale, int seed, DateTime anchor, DatabaseProvider provider);
@@ -115,6 +134,12 @@ public sealed partial class DemoDistrictSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo load completed (indexes, sequences, commit) in {Milliseconds:F0} ms")]
     private static partial void LogCompleted(ILogger logger, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo data breaks {Rule}: {Message} [{Ids}]")]
+    private static partial void LogViolation(ILogger logger, string rule, string message, string ids);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The generated demo district breaks {Count} domain invariants ({ByRule}); the demo runs, but its screens may contradict themselves")]
+    private static partial void LogViolations(ILogger logger, int count, string byRule);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo district loaded: {Rows} rows in {Seconds:F1} s ({RowsPerSecond:F0} rows/s)")]
     private static partial void LogDone(ILogger logger, long rows, double seconds, double rowsPerSecond);

@@ -149,6 +149,12 @@ internal sealed class DemoIncidentLifecycle(DemoWorld world, Random random)
         }
         incident.ClosedAt = t;
         incident.ClosedTier = tier;
+        if (incident.RepliedAt is null || incident.RepliedAt > t)
+        {
+            // Closing tells the reporter if nobody had yet (IncidentLifecycle.Apply): no reply after the close.
+            _steps.RemoveAll(s => s.Action == IncidentAction.Reply);
+            incident.RepliedAt = t;
+        }
         _steps.Add(new Step(t, IncidentAction.Close, IncidentStage.Closed, tier, unit.Id, duty, "核查属实，予以结案"));
         outcome = outcome with { Closed = true };
 

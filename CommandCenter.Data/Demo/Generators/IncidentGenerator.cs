@@ -215,26 +215,45 @@ internal static class IncidentGenerator
             }
             if (wristband is not null)
             {
-                output.SosAlerts.Add(new SosAlert
-                {
-                    Id = output.SosAlerts.Count + 1,
-                    DeviceId = wristband.Id,
-                    ResidentId = wristband.ResidentId,
-                    GridId = gridId,
-                    Latitude = incident.Latitude ?? 0,
-                    Longitude = incident.Longitude ?? 0,
-                    RaisedAt = reportedAt.AddSeconds(-random.Next(3, 20)),
-                    ReceivedAt = reportedAt.AddSeconds(-1),
-                    IncidentId = incident.Id,
-                    Status = incident.ClosedAt is not null ? SosStatus.Resolved : incident.RespondedAt is not null ? SosStatus.Acknowledged : SosStatus.Raised,
-                    AcknowledgedAt = incident.RespondedAt,
-                    AcknowledgedBy = incident.RespondedAt is null ? null : random.Pick(world.DutyOfficers).Name,
-                });
+                output.SosAlerts.Add(SosAlertFor(world, random, incident, wristband, output.SosAlerts.Count + 1));
             }
         }
         AddFalseAlarms(world, random, wristbands, output);
         return output;
     }
+
+    /// <summary>
+    /// The wristband alarm behind an SOS incident, reported at the device's time and received a few seconds later
+    /// (<see cref="SosIntakeService"/>). It ends with its incident as <c>IncidentTransitionService</c> settles it:
+    /// resolved when closed, a false alarm when voided; an alarm nobody acknowledged counts as acknowledged by the
+    /// officer who ended the incident. Only an incident still open keeps a ringing (Raised) alarm.
+    /// </summary>
+    private static SosAlert SosAlertFor(DemoWorld world, Random random, Incident incident, Device wristband, long id)
+    {
+        var acknowledgedAt = incident.RespondedAt ?? incident.ClosedAt ?? incident.RejectedAt;
+        return new SosAlert
+        {
+            Id = id,
+            DeviceId = wristband.Id,
+            ResidentId = wristband.ResidentId,
+            GridId = incident.GridId,
+            Latitude = incident.Latitude ?? 0,
+            Longitude = incident.Longitude ?? 0,
+            RaisedAt = incident.ReportedAt,
+            ReceivedAt = Min(incident.ReportedAt.AddSeconds(random.Next(1, 10)), world.AnchorUtc),
+            IncidentId = incident.Id,
+            Status = incident.Stage switch
+            {
+                IncidentStage.Rejected => SosStatus.FalseAlarm,
+                IncidentStage.Closed or IncidentStage.Evaluated => SosStatus.Resolved,
+                _ => acknowledgedAt is null ? SosStatus.Raised : SosStatus.Acknowledged,
+            },
+            AcknowledgedAt = acknowledgedAt,
+            AcknowledgedBy = acknowledgedAt is null ? null : random.Pick(world.DutyOfficers).Name,
+        };
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     /// <summary>Report times over the 365 local days ending at the anchor, by season, weekday and hour.</summary>
     private static List<DateTime> SampleTimes(DemoWorld world, Random random, int count)

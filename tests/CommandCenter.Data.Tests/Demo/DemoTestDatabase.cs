@@ -34,7 +34,17 @@ public sealed class DemoTestDatabase : IAsyncDisposable, IDbContextFactory<Comma
         new FakeTimeProvider(anchor ?? Anchor),
         NullLogger<DemoDistrictSeeder>.Instance);
 
-    public Task<DemoSeedResult> SeedAsync(int seed = Seed, double scale = Scale) => CreateSeeder().SeedAsync(scale, seed);
+    /// <summary>Seeds the district; generated rows that break a domain invariant fail the test here, loudly.</summary>
+    public async Task<DemoSeedResult> SeedAsync(int seed = Seed, double scale = Scale)
+    {
+        var result = await CreateSeeder().SeedAsync(scale, seed);
+        if (result.Violations.Count > 0)
+        {
+            throw new InvalidOperationException($"The demo district breaks {result.Violations.Count} invariants:{Environment.NewLine}"
+                + string.Join(Environment.NewLine, result.Violations.Take(20)));
+        }
+        return result;
+    }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
