@@ -78,7 +78,6 @@ public static class ApiSetup
             document.Info.Description = "Incidents, SOS, patrols, service orders and micro-wishes. Machine channels send X-Api-Key; errors are problem+json.";
             return Task.CompletedTask;
         }));
-        services.AddSingleton<ApiIdempotency>();
         services.AddSingleton<ImportQueue>();
         return services;
     }
