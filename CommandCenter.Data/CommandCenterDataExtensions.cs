@@ -2,7 +2,6 @@ using CommandCenter.Data.Analytics;
 using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Demo;
 using CommandCenter.Data.Hierarchy;
-using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Imports;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
@@ -67,7 +66,6 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<SosIntakeService>();
         services.AddSingleton<SosAcknowledgementService>();
         services.AddSingleton<SupervisionReminderService>();
-        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ServiceOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<ReferenceDataEditor>();

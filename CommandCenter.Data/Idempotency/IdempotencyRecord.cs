@@ -2,7 +2,7 @@ namespace CommandCenter.Data.Idempotency;
 
 public enum IdempotencyState
 {
-    /// <summary>Reserved by a request still being processed.</summary>
+    /// <summary>Reserved by a request still being processed. Only older versions wrote this (they reserved before the work); it expires after <see cref="IdempotencyStore.AbandonAfter"/>.</summary>
     InFlight = 0,
     /// <summary>The operation committed; its response can be replayed.</summary>
     Completed = 1,
@@ -10,7 +10,7 @@ public enum IdempotencyState
 
 /// <summary>
 /// One Idempotency-Key of one client (IETF httpapi-idempotency-key draft). The operation's own transaction
-/// completes the record, so a retry after a crash can never write twice.
+/// writes the record, so a retry after a crash can never write twice (see <see cref="IdempotencyStore"/>).
 /// </summary>
 public class IdempotencyRecord
 {
@@ -24,7 +24,7 @@ public class IdempotencyRecord
     public int StatusCode { get; set; }
     public string? ResourceType { get; set; }
     public long? ResourceId { get; set; }
-    /// <summary>The first response's body, stored after the commit for replays.</summary>
+    /// <summary>The first response's body for replays, written with the record.</summary>
     public string? ResponseBody { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }

@@ -3,118 +3,139 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Data.Idempotency;
 
-/// <summary>What a reservation found.</summary>
-public enum ReservationOutcome
+/// <summary>An Idempotency-Key as an operation checks it: the client, the key and the hash of the request.</summary>
+public sealed record IdempotencyKey(string ClientId, string Key, string RequestHash);
+
+/// <summary>A request's key, and the answer (the response text) to store for its replays once the operation succeeded.</summary>
+public sealed record IdempotentRequest<T>(IdempotencyKey Key, Func<T, string> Answer);
+
+/// <summary>What a key's stored record says about a request.</summary>
+public enum IdempotencyOutcome
 {
-    /// <summary>New: go ahead, then complete the record inside the operation's transaction.</summary>
-    Reserved = 0,
-    /// <summary>Done before with the same request: replay it.</summary>
+    /// <summary>Not seen before: go ahead, and record the key in the operation's transaction.</summary>
+    New = 0,
+    /// <summary>Committed before with the same request: replay <see cref="Idempotent{T}.Record"/>.</summary>
     Replay = 1,
     /// <summary>The key was used for a different request (422).</summary>
-    Mismatch = 2,
-    /// <summary>The same request is still being processed (409).</summary>
+    KeyReused = 2,
+    /// <summary>Reserved by a request still in progress (a reservation left by an older version of the app; 409).</summary>
     InFlight = 3,
 }
 
-public sealed record Reservation(ReservationOutcome Outcome, IdempotencyRecord? Record);
+/// <param name="Result">The operation's result, when it ran (<see cref="IdempotencyOutcome.New"/>).</param>
+/// <param name="Record">The stored record to answer with, when the key was seen before.</param>
+/// <param name="Answer">The answer stored with the key, when the operation succeeded with one.</param>
+public sealed record Idempotent<T>(IdempotencyOutcome Outcome, T? Result = default, IdempotencyRecord? Record = null, string? Answer = null);
 
 /// <summary>
-/// Reserve → operate and complete in one transaction → store the response for replays.
-/// A reservation left by a crashed request expires after <see cref="AbandonAfter"/> and may be taken over.
+/// The one Idempotency-Key mechanism (IETF httpapi-idempotency-key draft): the key is looked up and recorded inside the
+/// operation's own transaction, with the answer for replays, so the record and the operation commit together or not
+/// at all. There is no reservation: a concurrent duplicate waits on the unique (client, key) index, fails when the first
+/// commits, and looks again (then replays).
 /// </summary>
-public sealed class IdempotencyStore(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time)
+public static class IdempotencyStore
 {
     public const int MaxKeyLength = 128;
+
+    /// <summary>After this an in-flight reservation (written by older versions) counts as abandoned and is taken over.</summary>
     public static readonly TimeSpan AbandonAfter = TimeSpan.FromSeconds(60);
+
+    private const int MaxAttempts = 3;
 
     /// <summary>A key is 1–128 printable ASCII characters.</summary>
     public static bool IsValidKey(string? key) =>
         key is { Length: > 0 and <= MaxKeyLength } && key.All(c => c is >= '!' and <= '~');
 
-    public async Task<Reservation> ReserveAsync(string clientId, string key, string requestHash, CancellationToken cancellationToken = default)
+    /// <summary>What <paramref name="stored"/> (the record of the same client and key, or null) says about a request.</summary>
+    public static IdempotencyOutcome Judge(IdempotencyRecord? stored, IdempotencyKey key, DateTime now) => stored switch
     {
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            var existing = await db.Set<IdempotencyRecord>().SingleOrDefaultAsync(r => r.ClientId == clientId && r.Key == key, cancellationToken);
-            if (existing is not null)
-            {
-                if (existing.RequestHash != requestHash)
-                {
-                    return new Reservation(ReservationOutcome.Mismatch, existing);
-                }
-                if (existing.State == IdempotencyState.Completed)
-                {
-                    // Committed, but the first request has not stored its answer yet: replaying now would send another
-                    // body than the first answer, so the duplicate is still in flight. A request that died between its
-                    // commit and storing the answer leaves no body: after AbandonAfter the replay falls back to the resource.
-                    return existing.ResponseBody is null && existing.CompletedAt is { } completedAt && now - completedAt < AbandonAfter
-                        ? new Reservation(ReservationOutcome.InFlight, existing)
-                        : new Reservation(ReservationOutcome.Replay, existing);
-                }
-                if (now - existing.CreatedAt < AbandonAfter)
-                {
-                    return new Reservation(ReservationOutcome.InFlight, existing);
-                }
-                // Abandoned by a request that died before committing: take it over.
-                var taken = await db.Set<IdempotencyRecord>()
-                    .Where(r => r.Id == existing.Id && r.State == IdempotencyState.InFlight && r.CreatedAt == existing.CreatedAt)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), cancellationToken);
-                if (taken == 1)
-                {
-                    existing.CreatedAt = now;
-                    return new Reservation(ReservationOutcome.Reserved, existing);
-                }
-                continue;
-            }
-
-            var record = new IdempotencyRecord { ClientId = clientId, Key = key, RequestHash = requestHash, State = IdempotencyState.InFlight, CreatedAt = now };
-            db.Add(record);
-            try
-            {
-                using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                return new Reservation(ReservationOutcome.Reserved, record);
-            }
-            catch (DbUpdateException)
-            {
-                // Another request reserved the same key first: look again.
-            }
-        }
-        throw new InvalidOperationException("Could not reserve the idempotency key.");
-    }
+        null => IdempotencyOutcome.New,
+        _ when stored.RequestHash != key.RequestHash => IdempotencyOutcome.KeyReused,
+        { State: IdempotencyState.Completed } => IdempotencyOutcome.Replay,
+        _ when now - stored.CreatedAt < AbandonAfter => IdempotencyOutcome.InFlight,
+        _ => IdempotencyOutcome.New,
+    };
 
     /// <summary>
-    /// Marks the record completed; call it on the operation's context, inside its transaction. With
-    /// <paramref name="responseBody"/> the answer for replays is stored in the same write.
+    /// Looks the key up on the operation's context, inside its transaction. An abandoned reservation is removed, so
+    /// this request takes the key over.
     /// </summary>
-    public static async Task CompleteAsync(
-        CommandCenterDbContext db, long recordId, int statusCode, string resourceType, long resourceId, DateTime now, CancellationToken cancellationToken,
-        string? responseBody = null)
+    public static async Task<(IdempotencyOutcome Outcome, IdempotencyRecord? Record)> CheckAsync(
+        CommandCenterDbContext db, IdempotencyKey key, DateTime now, CancellationToken cancellationToken)
     {
-        await db.Set<IdempotencyRecord>().Where(r => r.Id == recordId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.ResponseBody, responseBody)
-            .SetProperty(r => r.State, IdempotencyState.Completed)
-            .SetProperty(r => r.StatusCode, statusCode)
-            .SetProperty(r => r.ResourceType, resourceType)
-            .SetProperty(r => r.ResourceId, resourceId)
-            .SetProperty(r => r.CompletedAt, now), cancellationToken);
+        var stored = await db.Set<IdempotencyRecord>().SingleOrDefaultAsync(r => r.ClientId == key.ClientId && r.Key == key.Key, cancellationToken);
+        var outcome = Judge(stored, key, now);
+        if (outcome == IdempotencyOutcome.New && stored is not null)
+        {
+            db.Remove(stored);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return (outcome, stored);
     }
 
-    /// <summary>Keeps the first response's body for replays (after the commit).</summary>
-    public async Task SaveResponseAsync(long recordId, string body, CancellationToken cancellationToken = default)
+    /// <summary>The completed record of a key, added to the operation's context: it commits with the operation.</summary>
+    public static IdempotencyRecord Add(
+        CommandCenterDbContext db, IdempotencyKey key, int statusCode, string resourceType, long resourceId, string? answer, DateTime now)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Set<IdempotencyRecord>().Where(r => r.Id == recordId && r.State == IdempotencyState.Completed)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResponseBody, body), cancellationToken);
+        var record = new IdempotencyRecord
+        {
+            ClientId = key.ClientId, Key = key.Key, RequestHash = key.RequestHash, State = IdempotencyState.Completed,
+            StatusCode = statusCode, ResourceType = resourceType, ResourceId = resourceId, ResponseBody = answer, CreatedAt = now, CompletedAt = now,
+        };
+        db.Add(record);
+        return record;
     }
 
-    /// <summary>Frees a reservation whose request failed without writing, so the client may retry with the same key.</summary>
-    public async Task ReleaseAsync(long recordId, CancellationToken cancellationToken = default)
+    /// <summary>A write refused before it looked at its key (its input is invalid): nothing was written or recorded.</summary>
+    public static Idempotent<OperationResult<T>> Refused<T>(OperationResult<T> refusal) => new(IdempotencyOutcome.New, refusal);
+
+    /// <summary>
+    /// Runs a write with its optional key in one transaction: a key seen before answers at once (the operation does not
+    /// run); otherwise the operation runs on the given context, and when it succeeds the key is recorded with
+    /// <paramref name="statusCode"/> and the answer, and both commit together. A refused operation writes nothing
+    /// (the transaction is rolled back). Publish change notices after this returns, never inside the operation.
+    /// </summary>
+    /// <param name="operation">Does its reads and writes on the context (saving them); it must not commit.</param>
+    public static async Task<Idempotent<OperationResult<T>>> RunAsync<T>(
+        IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time, IdempotentRequest<T>? idempotency,
+        int statusCode, string resourceType, Func<T, long> resourceId,
+        Func<CommandCenterDbContext, DateTime, CancellationToken, Task<OperationResult<T>>> operation, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Set<IdempotencyRecord>().Where(r => r.Id == recordId && r.State == IdempotencyState.InFlight)
-            .ExecuteDeleteAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+                using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var now = time.GetUtcNow().UtcDateTime;
+                if (idempotency is not null)
+                {
+                    var (outcome, stored) = await CheckAsync(db, idempotency.Key, now, cancellationToken);
+                    if (outcome != IdempotencyOutcome.New)
+                    {
+                        return new Idempotent<OperationResult<T>>(outcome, Record: stored);
+                    }
+                }
+                var result = await operation(db, now, cancellationToken);
+                if (!result.Succeeded)
+                {
+                    return new Idempotent<OperationResult<T>>(IdempotencyOutcome.New, result);
+                }
+                string? answer = null;
+                if (idempotency is not null)
+                {
+                    answer = idempotency.Answer(result.Value!);
+                    Add(db, idempotency.Key, statusCode, resourceType, resourceId(result.Value!), answer, now);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                return new Idempotent<OperationResult<T>>(IdempotencyOutcome.New, result, Answer: answer);
+            }
+            catch (DbUpdateException) when (idempotency is not null && attempt < MaxAttempts)
+            {
+                // A concurrent request with the same key committed first (the unique index refused this one): look again.
+            }
+        }
     }
 }

@@ -30,33 +30,12 @@ public sealed record IncidentReport
     public DateTime? ReportedAt { get; init; }
 }
 
-/// <summary>An Idempotency-Key as the intake checks it: the client, the key and the hash of the request.</summary>
-public sealed record IdempotencyKey(string ClientId, string Key, string RequestHash);
-
 /// <summary>
-/// How a report is made idempotent. Either it completes a record reserved earlier (<see cref="RecordId"/>), or the
-/// intake checks and records <see cref="Key"/> itself, inside the incident's own transaction (no reservation commit;
-/// a retry that arrives while the first is still queued replays its answer). <see cref="Answer"/> (the incident and
-/// its grid code → the response text) is stored with the record, so a replay needs no second write after the commit.
+/// A report's Idempotency-Key: the intake checks and records it itself, inside the incident's own transaction (see
+/// <see cref="IdempotencyStore"/>; a retry that arrives while the first is still queued replays its answer).
+/// <see cref="Answer"/> (the incident and its grid code → the response text) is stored with the record.
 /// </summary>
-public sealed record IntakeIdempotency
-{
-    public IntakeIdempotency(long recordId, Func<Incident, string?, string>? answer = null)
-    {
-        RecordId = recordId;
-        Answer = answer;
-    }
-
-    public IntakeIdempotency(IdempotencyKey key, Func<Incident, string?, string>? answer = null)
-    {
-        Key = key;
-        Answer = answer;
-    }
-
-    public long? RecordId { get; }
-    public IdempotencyKey? Key { get; }
-    public Func<Incident, string?, string>? Answer { get; }
-}
+public sealed record IntakeIdempotency(IdempotencyKey Key, Func<Incident, string?, string>? Answer = null);
 
 public enum IntakeStatus
 {
@@ -104,11 +83,7 @@ public sealed class IncidentIntakeService(
     private CategoryCache? _categories;
 
     public Task<IntakeResult> ReportAsync(
-        IncidentReport report, IncidentActor actor, string? scopeCode, long? idempotencyRecordId = null, CancellationToken cancellationToken = default) =>
-        ReportAsync(report, actor, scopeCode, idempotencyRecordId is { } id ? new IntakeIdempotency(id) : null, alsoInTransaction: null, cancellationToken);
-
-    public Task<IntakeResult> ReportAsync(
-        IncidentReport report, IncidentActor actor, string? scopeCode, IntakeIdempotency? idempotency, CancellationToken cancellationToken = default) =>
+        IncidentReport report, IncidentActor actor, string? scopeCode, IntakeIdempotency? idempotency = null, CancellationToken cancellationToken = default) =>
         ReportAsync(report, actor, scopeCode, idempotency, alsoInTransaction: null, cancellationToken);
 
     /// <param name="alsoInTransaction">Further writes committed with the incident (e.g. the SOS alert that raised it).</param>
@@ -220,11 +195,10 @@ public sealed class IncidentIntakeService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Set<IdempotencyRecord>().AsNoTracking()
             .SingleOrDefaultAsync(r => r.ClientId == key.ClientId && r.Key == key.Key, cancellationToken);
-        return stored switch
+        return IdempotencyStore.Judge(stored, key, time.GetUtcNow().UtcDateTime) switch
         {
-            null => refusal,
-            _ when stored.RequestHash != key.RequestHash => new IntakeResult(IntakeStatus.KeyReused),
-            { State: IdempotencyState.Completed } => new IntakeResult(IntakeStatus.Replayed, Replay: stored),
+            IdempotencyOutcome.KeyReused => new IntakeResult(IntakeStatus.KeyReused),
+            IdempotencyOutcome.Replay => new IntakeResult(IntakeStatus.Replayed, Replay: stored),
             _ => refusal,
         };
     }

@@ -50,6 +50,8 @@ internal sealed class PendingIntake(
 internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time, TimeSpan groupWindow)
 {
     public const int MaxBatch = 64;
+    private const int CreatedStatus = 201;
+    private const string IncidentResource = "incident";
     private const int MaxAttempts = 5;
 
     private readonly ConcurrentQueue<PendingIntake> _queue = new();
@@ -206,18 +208,9 @@ internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbCont
             incident.Category = pending.Category;
             var answer = pending.Idempotency?.Answer?.Invoke(incident, pending.GridCode);
             results[i] = new IntakeWrite(IntakeWriteOutcome.Created, incident, answer);
-            switch (pending.Idempotency)
+            if (pending.Idempotency is { Key: var key })
             {
-                case { Key: { } key }:
-                    db.Add(new IdempotencyRecord
-                    {
-                        ClientId = key.ClientId, Key = key.Key, RequestHash = key.RequestHash, State = IdempotencyState.Completed,
-                        StatusCode = 201, ResourceType = "incident", ResourceId = incident.Id, ResponseBody = answer, CreatedAt = now, CompletedAt = now,
-                    });
-                    break;
-                case { RecordId: { } recordId }:
-                    await IdempotencyStore.CompleteAsync(db, recordId, 201, "incident", incident.Id, now, cancellationToken, answer);
-                    break;
+                IdempotencyStore.Add(db, key, CreatedStatus, IncidentResource, incident.Id, answer, now);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -239,11 +232,11 @@ internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbCont
             {
                 // The same key and request twice in one group: the second replays the first's answer.
                 var first = results[sameAs[i]]!;
+                var key = batch[i].Idempotency!.Key;
                 results[i] = new IntakeWrite(IntakeWriteOutcome.Replayed, Record: new IdempotencyRecord
                 {
-                    ClientId = batch[i].Idempotency!.Key!.ClientId, Key = batch[i].Idempotency!.Key!.Key, RequestHash = batch[i].Idempotency!.Key!.RequestHash,
-                    State = IdempotencyState.Completed, StatusCode = 201, ResourceType = "incident", ResourceId = first.Incident!.Id,
-                    ResponseBody = first.Answer, CreatedAt = now, CompletedAt = now,
+                    ClientId = key.ClientId, Key = key.Key, RequestHash = key.RequestHash, State = IdempotencyState.Completed,
+                    StatusCode = CreatedStatus, ResourceType = IncidentResource, ResourceId = first.Incident!.Id, ResponseBody = first.Answer, CreatedAt = now, CompletedAt = now,
                 });
             }
         }
@@ -260,7 +253,7 @@ internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbCont
     {
         var sameAs = new int[batch.Count];
         Array.Fill(sameAs, -1);
-        var keys = batch.Select(p => p.Idempotency?.Key?.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var keys = batch.Select(p => p.Idempotency?.Key.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         if (keys.Count == 0)
         {
             return sameAs;
@@ -277,27 +270,23 @@ internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbCont
             var id = (key.ClientId, key.Key);
             if (stored.TryGetValue(id, out var record))
             {
-                if (record.RequestHash != key.RequestHash)
+                var outcome = IdempotencyStore.Judge(record, key, now);
+                if (outcome != IdempotencyOutcome.New)
                 {
-                    results[i] = new IntakeWrite(IntakeWriteOutcome.KeyReused, Record: record);
+                    results[i] = new IntakeWrite(outcome switch
+                    {
+                        IdempotencyOutcome.KeyReused => IntakeWriteOutcome.KeyReused,
+                        IdempotencyOutcome.Replay => IntakeWriteOutcome.Replayed,
+                        _ => IntakeWriteOutcome.KeyInFlight,
+                    }, Record: record);
                     continue;
                 }
-                if (record.State == IdempotencyState.Completed)
-                {
-                    results[i] = new IntakeWrite(IntakeWriteOutcome.Replayed, Record: record);
-                    continue;
-                }
-                if (now - record.CreatedAt < IdempotencyStore.AbandonAfter)
-                {
-                    results[i] = new IntakeWrite(IntakeWriteOutcome.KeyInFlight, Record: record);
-                    continue;
-                }
-                db.Remove(record); // reserved by a request that died before committing: this report takes the key over
+                db.Remove(record); // an abandoned reservation (written by an older version): this report takes the key over
                 stored.Remove(id);
             }
             if (firstInGroup.TryGetValue(id, out var first))
             {
-                if (batch[first].Idempotency!.Key!.RequestHash == key.RequestHash)
+                if (batch[first].Idempotency!.Key.RequestHash == key.RequestHash)
                 {
                     sameAs[i] = first;
                 }

@@ -10,99 +10,117 @@ public sealed class PatrolService(IDbContextFactory<CommandCenterDbContext> cont
 {
     public sealed record CheckInRequest(double Latitude, double Longitude, string? Note, string? PhotoRef, DateTime? At);
 
-    public async Task<OperationResult<Patrol>> StartAsync(int gridWorkerId, string? scopeCode, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<Patrol>> StartAsync(int gridWorkerId, string? scopeCode, CancellationToken cancellationToken = default) =>
+        (await StartAsync(gridWorkerId, scopeCode, idempotency: null, cancellationToken)).Result!;
+
+    /// <summary>Starts a patrol; with an Idempotency-Key, the key is recorded in the patrol's transaction.</summary>
+    public async Task<Idempotent<OperationResult<Patrol>>> StartAsync(
+        int gridWorkerId, string? scopeCode, IdempotentRequest<Patrol>? idempotency, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var worker = await db.GridWorkers.Include(w => w.Grid).SingleOrDefaultAsync(w => w.Id == gridWorkerId, cancellationToken);
-        if (worker is null || !worker.IsActive)
+        (int StreetId, int CommunityId)? area = null;
+        var started = await IdempotencyStore.RunAsync(contextFactory, time, idempotency, 201, "patrol", p => p.Id, async (db, now, ct) =>
         {
-            return OperationResult<Patrol>.Invalid("gridWorkerId", $"Grid worker {gridWorkerId} does not exist or is inactive.");
-        }
-        if (!HierarchyCode.IsWithin(worker.Grid!.Code, scopeCode))
+            var worker = await db.GridWorkers.Include(w => w.Grid).SingleOrDefaultAsync(w => w.Id == gridWorkerId, ct);
+            if (worker is null || !worker.IsActive)
+            {
+                return OperationResult<Patrol>.Invalid("gridWorkerId", $"Grid worker {gridWorkerId} does not exist or is inactive.");
+            }
+            if (!HierarchyCode.IsWithin(worker.Grid!.Code, scopeCode))
+            {
+                return OperationResult<Patrol>.OutOfScope();
+            }
+            var active = await db.Patrols.FirstOrDefaultAsync(p => p.GridWorkerId == gridWorkerId && p.EndedAt == null, ct);
+            if (active is not null)
+            {
+                return OperationResult<Patrol>.Conflict(active, $"Grid worker {gridWorkerId} is already on patrol {active.Id}.");
+            }
+            var patrol = new Patrol { GridWorkerId = gridWorkerId, GridId = worker.GridId, StartedAt = now };
+            db.Patrols.Add(patrol);
+            await db.SaveChangesAsync(ct);
+            area = (worker.Grid.StreetId, worker.Grid.CommunityId);
+            return OperationResult<Patrol>.Ok(patrol);
+        }, cancellationToken);
+        if (started.Result is { Succeeded: true, Value: { } p } && area is { } a)
         {
-            return OperationResult<Patrol>.OutOfScope();
+            await PublishAsync(ChangeKind.PatrolStarted, p.Id, a.StreetId, a.CommunityId, p.GridId, p.StartedAt);
         }
-        var active = await db.Patrols.FirstOrDefaultAsync(p => p.GridWorkerId == gridWorkerId && p.EndedAt == null, cancellationToken);
-        if (active is not null)
-        {
-            return OperationResult<Patrol>.Conflict(active, $"Grid worker {gridWorkerId} is already on patrol {active.Id}.");
-        }
-        var patrol = new Patrol { GridWorkerId = gridWorkerId, GridId = worker.GridId, StartedAt = time.GetUtcNow().UtcDateTime };
-        db.Patrols.Add(patrol);
-        await db.SaveChangesAsync(cancellationToken);
-        await PublishAsync(ChangeKind.PatrolStarted, patrol.Id, worker.Grid.StreetId, worker.Grid.CommunityId, patrol.GridId, patrol.StartedAt);
-        return OperationResult<Patrol>.Ok(patrol);
+        return started;
     }
 
     public async Task<OperationResult<PatrolCheckIn>> CheckInAsync(
-        long patrolId, CheckInRequest request, string? scopeCode, long? idempotencyRecordId = null, CancellationToken cancellationToken = default)
+        long patrolId, CheckInRequest request, string? scopeCode, CancellationToken cancellationToken = default) =>
+        (await CheckInAsync(patrolId, request, scopeCode, idempotency: null, cancellationToken)).Result!;
+
+    /// <summary>A check-in; with an Idempotency-Key, the key is recorded in the check-in's transaction.</summary>
+    public async Task<Idempotent<OperationResult<PatrolCheckIn>>> CheckInAsync(
+        long patrolId, CheckInRequest request, string? scopeCode, IdempotentRequest<PatrolCheckIn>? idempotency, CancellationToken cancellationToken = default)
     {
         if (!InputRules.IsLatitude(request.Latitude))
         {
-            return OperationResult<PatrolCheckIn>.Invalid("latitude", "Latitude is between -90 and 90.");
+            return IdempotencyStore.Refused(OperationResult<PatrolCheckIn>.Invalid("latitude", "Latitude is between -90 and 90."));
         }
         if (!InputRules.IsLongitude(request.Longitude))
         {
-            return OperationResult<PatrolCheckIn>.Invalid("longitude", "Longitude is between -180 and 180.");
+            return IdempotencyStore.Refused(OperationResult<PatrolCheckIn>.Invalid("longitude", "Longitude is between -180 and 180."));
         }
         if (InputRules.TextError(request.Note, 1000, required: false) is { } noteError)
         {
-            return OperationResult<PatrolCheckIn>.Invalid("note", noteError);
+            return IdempotencyStore.Refused(OperationResult<PatrolCheckIn>.Invalid("note", noteError));
         }
         if (InputRules.TextError(request.PhotoRef, 256, required: false) is { } photoError)
         {
-            return OperationResult<PatrolCheckIn>.Invalid("photoRef", photoError);
+            return IdempotencyStore.Refused(OperationResult<PatrolCheckIn>.Invalid("photoRef", photoError));
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var at = request.At?.ToUniversalTime() ?? now;
-        if (at > now.AddMinutes(5))
+        if (request.At?.ToUniversalTime() > time.GetUtcNow().UtcDateTime.AddMinutes(5))
         {
-            return OperationResult<PatrolCheckIn>.Invalid("at", "The check-in time lies in the future.");
+            return IdempotencyStore.Refused(OperationResult<PatrolCheckIn>.Invalid("at", "The check-in time lies in the future."));
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId, cancellationToken);
-        if (patrol is null)
+        GridShape? grid = null;
+        var checkedIn = await IdempotencyStore.RunAsync(contextFactory, time, idempotency, 201, "patrol-check-in", c => c.Id, async (db, now, cancellationToken) =>
         {
-            return OperationResult<PatrolCheckIn>.NotFound($"Patrol {patrolId} does not exist.");
-        }
-        var patrolGrid = await db.Grids.Where(g => g.Id == patrol.GridId).Select(g => g.Code).SingleAsync(cancellationToken);
-        if (!HierarchyCode.IsWithin(patrolGrid, scopeCode))
-        {
-            return OperationResult<PatrolCheckIn>.OutOfScope();
-        }
-        if (patrol.EndedAt is not null)
-        {
-            return new OperationResult<PatrolCheckIn>(OperationStatus.Conflict, Message: $"Patrol {patrolId} ended at {patrol.EndedAt:u}.");
-        }
-        var grid = await gridLocator.LocateAsync(request.Latitude, request.Longitude, cancellationToken);
-        if (grid is null)
-        {
-            return OperationResult<PatrolCheckIn>.Invalid("latitude", "The position lies outside the district's grids.");
-        }
+            var at = request.At?.ToUniversalTime() ?? now;
+            var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId, cancellationToken);
+            if (patrol is null)
+            {
+                return OperationResult<PatrolCheckIn>.NotFound($"Patrol {patrolId} does not exist.");
+            }
+            var patrolGrid = await db.Grids.Where(g => g.Id == patrol.GridId).Select(g => g.Code).SingleAsync(cancellationToken);
+            if (!HierarchyCode.IsWithin(patrolGrid, scopeCode))
+            {
+                return OperationResult<PatrolCheckIn>.OutOfScope();
+            }
+            if (patrol.EndedAt is not null)
+            {
+                return new OperationResult<PatrolCheckIn>(OperationStatus.Conflict, Message: $"Patrol {patrolId} ended at {patrol.EndedAt:u}.");
+            }
+            grid = await gridLocator.LocateAsync(request.Latitude, request.Longitude, cancellationToken);
+            if (grid is null)
+            {
+                return OperationResult<PatrolCheckIn>.Invalid("latitude", "The position lies outside the district's grids.");
+            }
 
-        var previous = await db.PatrolCheckIns.Where(c => c.PatrolId == patrolId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Select(c => new { c.Latitude, c.Longitude }).FirstOrDefaultAsync(cancellationToken);
-        var checkIn = new PatrolCheckIn
+            var previous = await db.PatrolCheckIns.Where(c => c.PatrolId == patrolId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+                .Select(c => new { c.Latitude, c.Longitude }).FirstOrDefaultAsync(cancellationToken);
+            var checkIn = new PatrolCheckIn
+            {
+                PatrolId = patrolId, GridId = grid.Id, Latitude = request.Latitude, Longitude = request.Longitude,
+                At = at, Note = request.Note?.Trim(), PhotoRef = request.PhotoRef?.Trim(),
+            };
+            db.PatrolCheckIns.Add(checkIn);
+            patrol.CheckInCount++;
+            if (previous is not null)
+            {
+                patrol.DistanceMeters += Geodesy.DistanceMeters(previous.Latitude, previous.Longitude, request.Latitude, request.Longitude);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return OperationResult<PatrolCheckIn>.Ok(checkIn);
+        }, cancellationToken);
+        if (checkedIn.Result is { Succeeded: true, Value: { } c } && grid is not null)
         {
-            PatrolId = patrolId, GridId = grid.Id, Latitude = request.Latitude, Longitude = request.Longitude,
-            At = at, Note = request.Note?.Trim(), PhotoRef = request.PhotoRef?.Trim(),
-        };
-        db.PatrolCheckIns.Add(checkIn);
-        patrol.CheckInCount++;
-        if (previous is not null)
-        {
-            patrol.DistanceMeters += Geodesy.DistanceMeters(previous.Latitude, previous.Longitude, request.Latitude, request.Longitude);
+            await PublishAsync(ChangeKind.PatrolCheckIn, c.Id, grid.StreetId, grid.CommunityId, grid.Id, c.At);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        if (idempotencyRecordId is { } recordId)
-        {
-            await IdempotencyStore.CompleteAsync(db, recordId, 201, "patrol-check-in", checkIn.Id, now, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        await PublishAsync(ChangeKind.PatrolCheckIn, checkIn.Id, grid.StreetId, grid.CommunityId, grid.Id, checkIn.At);
-        return OperationResult<PatrolCheckIn>.Ok(checkIn);
+        return checkedIn;
     }
 
     public async Task<OperationResult<Patrol>> EndAsync(long patrolId, string? scopeCode, CancellationToken cancellationToken = default)

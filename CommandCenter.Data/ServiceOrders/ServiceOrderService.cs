@@ -1,4 +1,5 @@
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Live;
 using CommandCenter.Data.Ratings;
 using Microsoft.EntityFrameworkCore;
@@ -12,35 +13,47 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
     public const int DescriptionMax = 2000;
 
     public async Task<OperationResult<ServiceOrder>> RequestAsync(
-        int residentId, string title, string? description, string? scopeCode, CancellationToken cancellationToken = default)
+        int residentId, string title, string? description, string? scopeCode, CancellationToken cancellationToken = default) =>
+        (await RequestAsync(residentId, title, description, scopeCode, idempotency: null, cancellationToken)).Result!;
+
+    /// <summary>点单; with an Idempotency-Key, the key is recorded in the order's transaction.</summary>
+    public async Task<Idempotent<OperationResult<ServiceOrder>>> RequestAsync(
+        int residentId, string title, string? description, string? scopeCode, IdempotentRequest<ServiceOrder>? idempotency,
+        CancellationToken cancellationToken = default)
     {
         if (InputRules.TextError(title, TitleMax, required: true) is { } titleError)
         {
-            return OperationResult<ServiceOrder>.Invalid("title", titleError);
+            return IdempotencyStore.Refused(OperationResult<ServiceOrder>.Invalid("title", titleError));
         }
         if (InputRules.TextError(description, DescriptionMax, required: false) is { } descriptionError)
         {
-            return OperationResult<ServiceOrder>.Invalid("description", descriptionError);
+            return IdempotencyStore.Refused(OperationResult<ServiceOrder>.Invalid("description", descriptionError));
         }
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var resident = await ResidentGridAsync(db, residentId, cancellationToken);
-        if (resident is null)
+        var requested = await IdempotencyStore.RunAsync(contextFactory, time, idempotency, 201, "service-order", o => o.Id, async (db, now, ct) =>
         {
-            return OperationResult<ServiceOrder>.Invalid("residentId", $"Resident {residentId} does not exist.");
+            var resident = await ResidentGridAsync(db, residentId, ct);
+            if (resident is null)
+            {
+                return OperationResult<ServiceOrder>.Invalid("residentId", $"Resident {residentId} does not exist.");
+            }
+            if (!HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
+            {
+                return OperationResult<ServiceOrder>.OutOfScope();
+            }
+            var order = new ServiceOrder
+            {
+                ResidentId = residentId, GridId = resident.Value.GridId, Title = title.Trim(), Description = description?.Trim() ?? string.Empty,
+                Status = ServiceOrderStatus.Requested, RequestedAt = now, Version = 1,
+            };
+            db.ServiceOrders.Add(order);
+            await db.SaveChangesAsync(ct);
+            return OperationResult<ServiceOrder>.Ok(order);
+        }, cancellationToken);
+        if (requested.Result is { Succeeded: true, Value: { } o })
+        {
+            await PublishAsync(ChangeKind.ServiceOrderChanged, o.Id, o.GridId, o.Version, null, cancellationToken);
         }
-        if (!HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
-        {
-            return OperationResult<ServiceOrder>.OutOfScope();
-        }
-        var order = new ServiceOrder
-        {
-            ResidentId = residentId, GridId = resident.Value.GridId, Title = title.Trim(), Description = description?.Trim() ?? string.Empty,
-            Status = ServiceOrderStatus.Requested, RequestedAt = time.GetUtcNow().UtcDateTime, Version = 1,
-        };
-        db.ServiceOrders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
-        await PublishAsync(db, ChangeKind.ServiceOrderChanged, order.Id, order.GridId, order.Version, null, cancellationToken);
-        return OperationResult<ServiceOrder>.Ok(order);
+        return requested;
     }
 
     /// <summary>网格派单: the grid hands the order to a volunteer team or organisation.</summary>
@@ -93,67 +106,88 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
         }, cancellationToken);
 
     /// <summary>The resident rates a fulfilled order, once.</summary>
-    public async Task<OperationResult<Rating>> RateAsync(long id, RatingLevel level, string? comment, string? scopeCode, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<Rating>> RateAsync(long id, RatingLevel level, string? comment, string? scopeCode, CancellationToken cancellationToken = default) =>
+        (await RateAsync(id, level, comment, scopeCode, idempotency: null, cancellationToken)).Result!;
+
+    /// <summary>The rating; with an Idempotency-Key, the key is recorded in the rating's transaction.</summary>
+    public async Task<Idempotent<OperationResult<Rating>>> RateAsync(
+        long id, RatingLevel level, string? comment, string? scopeCode, IdempotentRequest<Rating>? idempotency, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(level))
         {
-            return OperationResult<Rating>.Invalid("level", "A rating is one of 1 (非常不满意) to 5 (非常满意).");
+            return IdempotencyStore.Refused(OperationResult<Rating>.Invalid("level", "A rating is one of 1 (非常不满意) to 5 (非常满意)."));
         }
         if (InputRules.TextError(comment, 1000, required: false) is { } commentError)
         {
-            return OperationResult<Rating>.Invalid("comment", commentError);
+            return IdempotencyStore.Refused(OperationResult<Rating>.Invalid("comment", commentError));
         }
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var order = await db.ServiceOrders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
+        var rated = await IdempotencyStore.RunAsync(contextFactory, time, idempotency, 201, "rating", r => r.Id, async (db, now, ct) =>
         {
-            return OperationResult<Rating>.NotFound($"Service order {id} does not exist.");
-        }
-        if (!await InScopeAsync(db, order.GridId, scopeCode, cancellationToken))
+            var order = await db.ServiceOrders.SingleOrDefaultAsync(o => o.Id == id, ct);
+            if (order is null)
+            {
+                return OperationResult<Rating>.NotFound($"Service order {id} does not exist.");
+            }
+            if (!await InScopeAsync(db, order.GridId, scopeCode, ct))
+            {
+                return OperationResult<Rating>.OutOfScope();
+            }
+            if (order.Status != ServiceOrderStatus.Fulfilled)
+            {
+                return new OperationResult<Rating>(OperationStatus.Conflict, Message: $"Only a fulfilled order is rated; this one is {order.Status}.");
+            }
+            var existing = await db.Ratings.FirstOrDefaultAsync(r => r.ServiceOrderId == id, ct);
+            if (existing is not null)
+            {
+                return OperationResult<Rating>.Conflict(existing, "The order is already rated.");
+            }
+            var rating = new Rating { ServiceOrderId = id, GridId = order.GridId, Level = level, Comment = comment?.Trim(), RatedAt = now };
+            db.Ratings.Add(rating);
+            await db.SaveChangesAsync(ct);
+            return OperationResult<Rating>.Ok(rating);
+        }, cancellationToken);
+        if (rated.Result is { Succeeded: true, Value: { } r })
         {
-            return OperationResult<Rating>.OutOfScope();
+            await PublishAsync(ChangeKind.RatingAdded, r.Id, r.GridId, 1, (int)level, cancellationToken);
         }
-        if (order.Status != ServiceOrderStatus.Fulfilled)
-        {
-            return new OperationResult<Rating>(OperationStatus.Conflict, Message: $"Only a fulfilled order is rated; this one is {order.Status}.");
-        }
-        var existing = await db.Ratings.FirstOrDefaultAsync(r => r.ServiceOrderId == id, cancellationToken);
-        if (existing is not null)
-        {
-            return OperationResult<Rating>.Conflict(existing, "The order is already rated.");
-        }
-        var rating = new Rating { ServiceOrderId = id, GridId = order.GridId, Level = level, Comment = comment?.Trim(), RatedAt = time.GetUtcNow().UtcDateTime };
-        db.Ratings.Add(rating);
-        await db.SaveChangesAsync(cancellationToken);
-        await PublishAsync(db, ChangeKind.RatingAdded, rating.Id, rating.GridId, 1, (int)level, cancellationToken);
-        return OperationResult<Rating>.Ok(rating);
+        return rated;
     }
 
-    public async Task<OperationResult<MicroWish>> AddWishAsync(int residentId, string wish, string? scopeCode, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<MicroWish>> AddWishAsync(int residentId, string wish, string? scopeCode, CancellationToken cancellationToken = default) =>
+        (await AddWishAsync(residentId, wish, scopeCode, idempotency: null, cancellationToken)).Result!;
+
+    /// <summary>A micro-wish; with an Idempotency-Key, the key is recorded in the wish's transaction.</summary>
+    public async Task<Idempotent<OperationResult<MicroWish>>> AddWishAsync(
+        int residentId, string wish, string? scopeCode, IdempotentRequest<MicroWish>? idempotency, CancellationToken cancellationToken = default)
     {
         if (InputRules.TextError(wish, 500, required: true) is { } wishError)
         {
-            return OperationResult<MicroWish>.Invalid("wish", wishError);
+            return IdempotencyStore.Refused(OperationResult<MicroWish>.Invalid("wish", wishError));
         }
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var resident = await ResidentGridAsync(db, residentId, cancellationToken);
-        if (resident is null)
+        var added = await IdempotencyStore.RunAsync(contextFactory, time, idempotency, 201, "micro-wish", w => w.Id, async (db, now, ct) =>
         {
-            return OperationResult<MicroWish>.Invalid("residentId", $"Resident {residentId} does not exist.");
+            var resident = await ResidentGridAsync(db, residentId, ct);
+            if (resident is null)
+            {
+                return OperationResult<MicroWish>.Invalid("residentId", $"Resident {residentId} does not exist.");
+            }
+            if (!HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
+            {
+                return OperationResult<MicroWish>.OutOfScope();
+            }
+            var microWish = new MicroWish
+            {
+                ResidentId = residentId, GridId = resident.Value.GridId, Wish = wish.Trim(), Status = MicroWishStatus.Open, CreatedAt = now, Version = 1,
+            };
+            db.MicroWishes.Add(microWish);
+            await db.SaveChangesAsync(ct);
+            return OperationResult<MicroWish>.Ok(microWish);
+        }, cancellationToken);
+        if (added.Result is { Succeeded: true, Value: { } w })
+        {
+            await PublishAsync(ChangeKind.MicroWishChanged, w.Id, w.GridId, w.Version, null, cancellationToken);
         }
-        if (!HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
-        {
-            return OperationResult<MicroWish>.OutOfScope();
-        }
-        var microWish = new MicroWish
-        {
-            ResidentId = residentId, GridId = resident.Value.GridId, Wish = wish.Trim(), Status = MicroWishStatus.Open,
-            CreatedAt = time.GetUtcNow().UtcDateTime, Version = 1,
-        };
-        db.MicroWishes.Add(microWish);
-        await db.SaveChangesAsync(cancellationToken);
-        await PublishAsync(db, ChangeKind.MicroWishChanged, microWish.Id, microWish.GridId, microWish.Version, null, cancellationToken);
-        return OperationResult<MicroWish>.Ok(microWish);
+        return added;
     }
 
     /// <summary>Claim (by a resident or an organisation), fulfil or withdraw a wish.</summary>
@@ -245,6 +279,17 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
             await PublishAsync(db, ChangeKind.ServiceOrderChanged, order.Id, order.GridId, order.Version, null, cancellationToken);
         }
         return saved;
+    }
+
+    /// <summary>A change notice after a write whose context is closed (it committed through <see cref="IdempotencyStore.RunAsync{T}"/>).</summary>
+    private async Task PublishAsync(ChangeKind kind, long id, int gridId, int version, int? ratingLevel, CancellationToken cancellationToken)
+    {
+        if (liveFeed is null)
+        {
+            return;
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await PublishAsync(db, kind, id, gridId, version, ratingLevel, cancellationToken);
     }
 
     private async Task PublishAsync(CommandCenterDbContext db, ChangeKind kind, long id, int gridId, int version, int? ratingLevel, CancellationToken cancellationToken)

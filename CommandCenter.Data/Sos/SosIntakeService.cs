@@ -1,4 +1,5 @@
 using CommandCenter.Data.Hierarchy;
+using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
 using CommandCenter.Data.Objects;
@@ -20,17 +21,22 @@ public sealed class SosIntakeService(
     /// <summary>社会治理扩展 05 SOS / 01 一键呼叫求助 in the seeded catalogue.</summary>
     public const string SosCategoryCode = "G0501";
 
-    public async Task<OperationResult<SosAlert>> RaiseAsync(SosSignal signal, long? idempotencyRecordId = null, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SosAlert>> RaiseAsync(SosSignal signal, CancellationToken cancellationToken = default) =>
+        (await RaiseAsync(signal, idempotency: null, cancellationToken)).Result!;
+
+    /// <summary>An alarm with an Idempotency-Key: recorded with the alert and its incident, in their transaction.</summary>
+    public async Task<Idempotent<OperationResult<SosAlert>>> RaiseAsync(
+        SosSignal signal, IdempotentRequest<SosAlert>? idempotency, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(signal.DeviceId) || signal.DeviceId.Length > 32 || signal.DeviceId.Any(c => c is < '!' or > '~'))
         {
-            return OperationResult<SosAlert>.Invalid("deviceId", "A device id is 1–32 printable ASCII characters.");
+            return IdempotencyStore.Refused(OperationResult<SosAlert>.Invalid("deviceId", "A device id is 1–32 printable ASCII characters."));
         }
         if ((signal.Latitude is null) != (signal.Longitude is null)
             || signal.Latitude is { } lat && !InputRules.IsLatitude(lat)
             || signal.Longitude is { } lon && !InputRules.IsLongitude(lon))
         {
-            return OperationResult<SosAlert>.Invalid("latitude", "Latitude (-90..90) and longitude (-180..180) go together.");
+            return IdempotencyStore.Refused(OperationResult<SosAlert>.Invalid("latitude", "Latitude (-90..90) and longitude (-180..180) go together."));
         }
         var now = time.GetUtcNow().UtcDateTime;
         var raisedAt = signal.RaisedAt?.ToUniversalTime() ?? now;
@@ -47,8 +53,8 @@ public sealed class SosIntakeService(
         var gridId = located?.Id ?? device?.GridId;
         if (gridId is null)
         {
-            return OperationResult<SosAlert>.Invalid("deviceId",
-                device is null ? "Unknown device and no position inside the district." : "The device has no grid.");
+            return IdempotencyStore.Refused(OperationResult<SosAlert>.Invalid("deviceId",
+                device is null ? "Unknown device and no position inside the district." : "The device has no grid."));
         }
 
         var resident = device?.Resident;
@@ -67,7 +73,8 @@ public sealed class SosIntakeService(
             ReportedAt = raisedAt < now - IncidentReportValidation.MaxBacklog ? now : raisedAt,
         };
         SosAlert? alert = null;
-        var result = await intake.ReportAsync(report, new IncidentActor(null, "一键呼叫"), scopeCode: null, idempotencyRecordId is { } recordId ? new IntakeIdempotency(recordId) : null,
+        var result = await intake.ReportAsync(report, new IncidentActor(null, "一键呼叫"), scopeCode: null,
+            idempotency is null ? null : new IntakeIdempotency(idempotency.Key, (_, _) => idempotency.Answer(alert!)),
             async (tx, incident, ct) =>
             {
                 alert = new SosAlert
@@ -95,9 +102,14 @@ public sealed class SosIntakeService(
                 Incident = IncidentFacts.Of(incident, null),
             }, CancellationToken.None);
         }
-        return result.Succeeded
-            ? OperationResult<SosAlert>.Ok(alert!)
-            : new OperationResult<SosAlert>(OperationStatus.Invalid, Errors: result.Errors, Message: "The alarm could not be placed.");
+        return result.Status switch
+        {
+            IntakeStatus.Created => new(IdempotencyOutcome.New, OperationResult<SosAlert>.Ok(alert!), Answer: result.Answer),
+            IntakeStatus.Replayed => new(IdempotencyOutcome.Replay, Record: result.Replay),
+            IntakeStatus.KeyReused => new(IdempotencyOutcome.KeyReused),
+            IntakeStatus.KeyInFlight => new(IdempotencyOutcome.InFlight),
+            _ => IdempotencyStore.Refused(new OperationResult<SosAlert>(OperationStatus.Invalid, Errors: result.Errors, Message: "The alarm could not be placed.")),
+        };
     }
 
     /// <summary>Registers an unknown device so its alarm keeps a device row (status Offline until someone binds it).</summary>

@@ -5,6 +5,8 @@ using CommandCenter.Web.Api.Admin;
 using CommandCenter.Web.Api.Imports;
 using CommandCenter.Web.Api.Incidents;
 using CommandCenter.Web.Authentication;
+using CommandCenter.Web.Components.Analytics;
+using CommandCenter.Web.Components.Wall;
 using CommandCenter.Web.Api.Patrols;
 using CommandCenter.Web.Api.Registry;
 using CommandCenter.Web.Api.ServiceOrders;
@@ -72,22 +74,29 @@ public static class ApiSetup
         services.AddSingleton<IAuthorizationHandler, ApiAccessHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAccessResultHandler>();
 
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(OpenApiDocument, o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CommandCenter API";
             document.Info.Description = "Incidents, SOS, patrols, service orders and micro-wishes. Machine channels send X-Api-Key; errors are problem+json.";
             return Task.CompletedTask;
         }));
-        services.AddSingleton<ApiIdempotency>();
         services.AddSingleton<ImportQueue>();
         return services;
     }
+
+    /// <summary>The OpenAPI document every /api/v1 endpoint belongs to.</summary>
+    public const string OpenApiDocument = "v1";
 
     /// <summary>/api/v1 (JSON, problem+json errors, rate-limited per client) and /openapi/v1.json.</summary>
     public static WebApplication MapCommandCenterApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        var api = app.MapGroup("/api/v1").RequireAuthorization().RequireRateLimiting(ApiPolicies.RateLimit);
+        // The one api group. Its root has no prefix, so the few endpoints that name their full /api/v1 path (the
+        // pages' own: analytics rebuild, wall display links) are mapped inside it too and carry the same conventions.
+        var root = app.MapGroup(string.Empty).RequireAuthorization().RequireRateLimiting(ApiPolicies.RateLimit).WithGroupName(OpenApiDocument);
+        root.MapAnalyticsRebuild();
+        root.MapCommandCenterWall();
+        var api = root.MapGroup("/api/v1");
         api.MapIncidentEndpoints();
         api.MapSosEndpoints();
         api.MapPatrolEndpoints();

@@ -102,10 +102,8 @@ public static class CommandCenterWebExtensions
 
         app.MapCommandCenterApi();
         app.MapAnalyticsExport();
-        app.MapAnalyticsRebuild();
         app.MapOpen311();
         app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapCommandCenterWall();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

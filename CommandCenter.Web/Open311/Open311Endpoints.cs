@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CommandCenter.Data;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Idempotency;
@@ -104,7 +102,7 @@ public static class Open311Endpoints
 
     private static async Task<IResult> CreateAsync(
         string format, HttpContext http, IDbContextFactory<CommandCenterDbContext> contexts, IncidentIntakeService intake, GridLocator locator,
-        IdempotencyStore idempotency, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         if (Open311Formats.Parse(format) is not { } f)
         {
@@ -145,52 +143,42 @@ public static class Open311Endpoints
             }
         }
 
-        var (answer, recordId) = await BeginIdempotencyAsync(http, caller!, form, f, contexts, cancellationToken);
-        if (answer is not null)
+        // The key is checked and recorded by the intake, inside the incident's own transaction. A replay is rebuilt from
+        // the stored incident, so it comes in either format (the request hash leaves the format out).
+        var (keyState, key) = ApiIdempotency.Read(http, caller!, form.Body, $"POST {Open311Setup.V2Path}/requests");
+        if (keyState == ApiIdempotency.KeyState.Malformed)
         {
-            return answer;
+            return Open311Errors.BadRequest(f, $"An {ApiIdempotency.Header} is 1–{IdempotencyStore.MaxKeyLength} printable ASCII characters.");
         }
-        try
+        var report = new IncidentReport
         {
-            var report = new IncidentReport
-            {
-                Title = form.Title(category.MinorName),
-                Description = form.Description,
-                PhotoUrls = form.PhotoUrls(),
-                Source = SourceChannel.Open311,
-                CategoryId = category.Id,
-                GridCode = latitude is null ? form.AddressId : null,
-                Latitude = latitude,
-                Longitude = longitude,
-                Address = form.AddressString,
-                ReporterName = form.ReporterName(),
-                ReporterPhone = form.Phone,
-            };
-            var result = await intake.ReportAsync(report, caller!.Actor, caller.ScopeCode, recordId, cancellationToken);
-            if (!result.Succeeded)
-            {
-                if (recordId is { } id)
-                {
-                    await idempotency.ReleaseAsync(id, CancellationToken.None);
-                }
-                return result.Status == IntakeStatus.OutOfScope
-                    ? Open311Errors.Forbidden(f, "The location lies outside the area this api_key may report to.")
-                    : Open311Errors.BadRequest(f, result.Errors!.SelectMany(e => e.Value.Select(m => $"{FieldNames.GetValueOrDefault(e.Key, e.Key)}: {m}")));
-            }
-            if (recordId is { } done)
-            {
-                // Open311 replays are rebuilt from the incident (in either format); the marker ends the in-flight window.
-                await idempotency.SaveResponseAsync(done, "{\"open311\":true}", cancellationToken);
-            }
-            return Created(http, result.Incident!, form.AccountId, f);
-        }
-        catch
+            Title = form.Title(category.MinorName),
+            Description = form.Description,
+            PhotoUrls = form.PhotoUrls(),
+            Source = SourceChannel.Open311,
+            CategoryId = category.Id,
+            GridCode = latitude is null ? form.AddressId : null,
+            Latitude = latitude,
+            Longitude = longitude,
+            Address = form.AddressString,
+            ReporterName = form.ReporterName(),
+            ReporterPhone = form.Phone,
+        };
+        var result = await intake.ReportAsync(report, caller!.Actor, caller.ScopeCode, key is null ? null : new IntakeIdempotency(key), cancellationToken);
+        switch (result.Status)
         {
-            if (recordId is { } id)
-            {
-                await idempotency.ReleaseAsync(id, CancellationToken.None);
-            }
-            throw;
+            case IntakeStatus.Created:
+                return Created(http, result.Incident!, form.AccountId, f);
+            case IntakeStatus.Replayed:
+                return await ReplayedAsync(http, result.Replay!, form.AccountId, f, contexts, cancellationToken);
+            case IntakeStatus.KeyReused:
+                return Open311Errors.Status(f, StatusCodes.Status422UnprocessableEntity, $"The {ApiIdempotency.Header} was already used with another request.");
+            case IntakeStatus.KeyInFlight:
+                return Open311Errors.Status(f, StatusCodes.Status409Conflict, $"A request with this {ApiIdempotency.Header} is still being processed; retry later.");
+            case IntakeStatus.OutOfScope:
+                return Open311Errors.Forbidden(f, "The location lies outside the area this api_key may report to.");
+            default:
+                return Open311Errors.BadRequest(f, result.Errors!.SelectMany(e => e.Value.Select(m => $"{FieldNames.GetValueOrDefault(e.Key, e.Key)}: {m}")));
         }
     }
 
@@ -281,47 +269,19 @@ public static class Open311Endpoints
         return (f, caller, error);
     }
 
-    /// <summary>
-    /// The optional Idempotency-Key, with the JSON API's rules (same key and body → the first answer again, another
-    /// body → 422, still in flight → 409). A replay is rebuilt from the stored incident, so it comes in either format.
-    /// </summary>
-    private static async Task<(IResult? Answer, long? RecordId)> BeginIdempotencyAsync(
-        HttpContext http, ApiCaller caller, Open311ReportForm form, Open311Format format, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+    /// <summary>The first answer again, rebuilt from the stored incident in the format asked for now.</summary>
+    private static async Task<IResult> ReplayedAsync(
+        HttpContext http, IdempotencyRecord record, string? accountId, Open311Format format, IDbContextFactory<CommandCenterDbContext> contexts,
+        CancellationToken cancellationToken)
     {
-        var key = http.Request.Headers[ApiIdempotency.Header].ToString();
-        if (key.Length == 0)
-        {
-            return (null, null);
-        }
-        if (!IdempotencyStore.IsValidKey(key))
-        {
-            return (Open311Errors.BadRequest(format, $"An {ApiIdempotency.Header} is 1–{IdempotencyStore.MaxKeyLength} printable ASCII characters."), null);
-        }
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"POST {Open311Setup.V2Path}/requests\n"));
-        sha.AppendData(form.Body);
-        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-
-        var store = http.RequestServices.GetRequiredService<IdempotencyStore>();
-        var reservation = await store.ReserveAsync(caller.ClientId, key, hash, cancellationToken);
-        switch (reservation.Outcome)
-        {
-            case ReservationOutcome.Reserved:
-                return (null, reservation.Record!.Id);
-            case ReservationOutcome.Mismatch:
-                return (Open311Errors.Status(format, StatusCodes.Status422UnprocessableEntity, $"The {ApiIdempotency.Header} was already used with another request."), null);
-            case ReservationOutcome.InFlight:
-                return (Open311Errors.Status(format, StatusCodes.Status409Conflict, $"A request with this {ApiIdempotency.Header} is still being processed; retry later."), null);
-        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var incidentId = reservation.Record!.ResourceId;
-        var incident = incidentId is null ? null : await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        var incident = record.ResourceId is { } incidentId ? await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken) : null;
         if (incident is null)
         {
-            return (Open311Errors.Status(format, StatusCodes.Status409Conflict, $"The request with this {ApiIdempotency.Header} left no service request."), null);
+            return Open311Errors.Status(format, StatusCodes.Status409Conflict, $"The request with this {ApiIdempotency.Header} left no service request.");
         }
         http.Response.Headers[ApiIdempotency.ReplayedHeader] = "true";
-        return (Created(http, incident, form.AccountId, format), null);
+        return Created(http, incident, accountId, format);
     }
 
     /// <summary>200 (what Open311 clients expect) with the spec's one-element list, and where to read the request.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommandCenter.Data;
+using CommandCenter.Data.Idempotency;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Providers;
 using Microsoft.Extensions.Configuration;

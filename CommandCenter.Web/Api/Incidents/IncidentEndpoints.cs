@@ -66,7 +66,7 @@ public static class IncidentEndpoints
         return result.Status switch
         {
             IntakeStatus.Created => ApiIdempotency.Stored(result.Answer!, StatusCodes.Status201Created, $"/api/v1/incidents/{result.Incident!.Id}"),
-            IntakeStatus.Replayed => ApiIdempotency.Replayed(http, result.Replay!),
+            IntakeStatus.Replayed => ApiIdempotency.Replayed(http, result.Replay!, $"/api/v1/incidents/{result.Replay!.ResourceId}"),
             IntakeStatus.KeyReused => ApiIdempotency.KeyReused(),
             IntakeStatus.KeyInFlight => ApiIdempotency.KeyInFlight(),
             IntakeStatus.OutOfScope => ApiProblems.Forbidden("The place lies outside your area."),

@@ -14,7 +14,10 @@ public static class PatrolEndpoints
         public static PatrolDto From(Patrol p) => new(p.Id, p.GridWorkerId, p.GridId, p.StartedAt, p.EndedAt, p.CheckInCount, Math.Round(p.DistanceMeters, 1));
     }
 
-    public sealed record CheckInDto(long Id, long PatrolId, int GridId, double Latitude, double Longitude, DateTime At, string? Note, string? PhotoRef);
+    public sealed record CheckInDto(long Id, long PatrolId, int GridId, double Latitude, double Longitude, DateTime At, string? Note, string? PhotoRef)
+    {
+        public static CheckInDto From(PatrolCheckIn c) => new(c.Id, c.PatrolId, c.GridId, c.Latitude, c.Longitude, c.At, c.Note, c.PhotoRef);
+    }
 
     public static RouteGroupBuilder MapPatrolEndpoints(this RouteGroupBuilder api)
     {
@@ -27,7 +30,7 @@ public static class PatrolEndpoints
 
     private static async Task<IResult> StartAsync(HttpContext http, PatrolService patrols, CancellationToken cancellationToken)
     {
-        var (request, _, problem) = await ApiJson.ReadAsync<StartPatrolRequest>(http.Request, cancellationToken);
+        var (request, body, problem) = await ApiJson.ReadAsync<StartPatrolRequest>(http.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -36,13 +39,17 @@ public static class PatrolEndpoints
         {
             return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["gridWorkerId"] = ["Required."] });
         }
-        var result = await patrols.StartAsync(workerId, ApiCaller.From(http.User).ScopeCode, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/patrols/{result.Value!.Id}", PatrolDto.From(result.Value))
-            : ApiProblems.From(result, PatrolDto.From);
+        var caller = ApiCaller.From(http.User);
+        var (keyProblem, key) = ApiIdempotency.KeyOf(http, caller, body, required: false);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+        var started = await patrols.StartAsync(workerId, caller.ScopeCode, ApiIdempotency.Request<Patrol>(key, PatrolDto.From), cancellationToken);
+        return ApiIdempotency.Answer(http, started, patrolId => $"/api/v1/patrols/{patrolId}", p => p.Id, PatrolDto.From, PatrolDto.From);
     }
 
-    private static async Task<IResult> CheckInAsync(long id, HttpContext http, ApiIdempotency idempotency, PatrolService patrols, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckInAsync(long id, HttpContext http, PatrolService patrols, CancellationToken cancellationToken)
     {
         var (request, body, problem) = await ApiJson.ReadAsync<CheckInBody>(http.Request, cancellationToken);
         if (problem is not null)
@@ -54,29 +61,14 @@ public static class PatrolEndpoints
             return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["latitude"] = ["Latitude and longitude are required."] });
         }
         var caller = ApiCaller.From(http.User);
-        var (answer, recordId) = await idempotency.BeginAsync(http, caller, body, required: false, cancellationToken);
-        if (answer is not null)
+        var (keyProblem, key) = ApiIdempotency.KeyOf(http, caller, body, required: false);
+        if (keyProblem is not null)
         {
-            return answer;
+            return keyProblem;
         }
-        try
-        {
-            var result = await patrols.CheckInAsync(id, new PatrolService.CheckInRequest(lat, lon, request.Note, request.PhotoRef, request.At?.UtcDateTime),
-                caller.ScopeCode, recordId, cancellationToken);
-            if (!result.Succeeded)
-            {
-                return await idempotency.FinishAsync(recordId, ApiProblems.From(result), StatusCodes.Status422UnprocessableEntity, null, null, cancellationToken);
-            }
-            var c = result.Value!;
-            var dto = new CheckInDto(c.Id, c.PatrolId, c.GridId, c.Latitude, c.Longitude, c.At, c.Note, c.PhotoRef);
-            var location = $"/api/v1/patrols/{id}";
-            return await idempotency.FinishAsync(recordId, TypedResults.Created(location, dto), StatusCodes.Status201Created, dto, location, cancellationToken);
-        }
-        catch
-        {
-            await idempotency.AbandonAsync(recordId);
-            throw;
-        }
+        var checkIn = new PatrolService.CheckInRequest(lat, lon, request.Note, request.PhotoRef, request.At?.UtcDateTime);
+        var checkedIn = await patrols.CheckInAsync(id, checkIn, caller.ScopeCode, ApiIdempotency.Request<PatrolCheckIn>(key, CheckInDto.From), cancellationToken);
+        return ApiIdempotency.Answer(http, checkedIn, _ => $"/api/v1/patrols/{id}", c => c.Id, CheckInDto.From);
     }
 
     private static async Task<IResult> EndAsync(long id, HttpContext http, PatrolService patrols, CancellationToken cancellationToken)

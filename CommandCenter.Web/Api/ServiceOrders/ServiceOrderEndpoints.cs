@@ -31,7 +31,10 @@ public static class ServiceOrderEndpoints
             w.ClaimedByResidentId, w.ClaimedByOrganizationId, w.CreatedAt, w.FulfilledAt, w.Version);
     }
 
-    public sealed record RatingDto(long Id, long? ServiceOrderId, RatingLevel Level, string? Comment, DateTime RatedAt);
+    public sealed record RatingDto(long Id, long? ServiceOrderId, RatingLevel Level, string? Comment, DateTime RatedAt)
+    {
+        public static RatingDto From(Rating r) => new(r.Id, r.ServiceOrderId, r.Level, r.Comment, r.RatedAt);
+    }
 
     public static RouteGroupBuilder MapServiceOrderEndpoints(this RouteGroupBuilder api)
     {
@@ -62,7 +65,7 @@ public static class ServiceOrderEndpoints
 
     private static async Task<IResult> RequestAsync(HttpContext http, ServiceOrderService service, CancellationToken cancellationToken)
     {
-        var (request, _, problem) = await ApiJson.ReadAsync<NewOrderRequest>(http.Request, cancellationToken);
+        var (request, body, problem) = await ApiJson.ReadAsync<NewOrderRequest>(http.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -71,10 +74,15 @@ public static class ServiceOrderEndpoints
         {
             return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["residentId"] = ["Required."] });
         }
-        var result = await service.RequestAsync(residentId, request.Title ?? string.Empty, request.Description, ApiCaller.From(http.User).ScopeCode, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/service-orders/{result.Value!.Id}", ServiceOrderDto.From(result.Value))
-            : ApiProblems.From(result, ServiceOrderDto.From);
+        var caller = ApiCaller.From(http.User);
+        var (keyProblem, key) = ApiIdempotency.KeyOf(http, caller, body, required: false);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+        var requested = await service.RequestAsync(residentId, request.Title ?? string.Empty, request.Description, caller.ScopeCode,
+            ApiIdempotency.Request<ServiceOrder>(key, ServiceOrderDto.From), cancellationToken);
+        return ApiIdempotency.Answer(http, requested, orderId => $"/api/v1/service-orders/{orderId}", o => o.Id, ServiceOrderDto.From, ServiceOrderDto.From);
     }
 
     private static async Task<IResult> StepAsync(HttpContext http,
@@ -95,7 +103,7 @@ public static class ServiceOrderEndpoints
 
     private static async Task<IResult> RateAsync(long id, HttpContext http, ServiceOrderService service, CancellationToken cancellationToken)
     {
-        var (request, _, problem) = await ApiJson.ReadAsync<RatingRequest>(http.Request, cancellationToken);
+        var (request, body, problem) = await ApiJson.ReadAsync<RatingRequest>(http.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -104,15 +112,19 @@ public static class ServiceOrderEndpoints
         {
             return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["level"] = ["1 (非常不满意) to 5 (非常满意)."] });
         }
-        var result = await service.RateAsync(id, (RatingLevel)level, request.Comment, ApiCaller.From(http.User).ScopeCode, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/service-orders/{id}", new RatingDto(result.Value!.Id, id, result.Value.Level, result.Value.Comment, result.Value.RatedAt))
-            : ApiProblems.From(result);
+        var caller = ApiCaller.From(http.User);
+        var (keyProblem, key) = ApiIdempotency.KeyOf(http, caller, body, required: false);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+        var rated = await service.RateAsync(id, (RatingLevel)level, request.Comment, caller.ScopeCode, ApiIdempotency.Request<Rating>(key, RatingDto.From), cancellationToken);
+        return ApiIdempotency.Answer(http, rated, _ => $"/api/v1/service-orders/{id}", r => r.Id, RatingDto.From);
     }
 
     private static async Task<IResult> AddWishAsync(HttpContext http, ServiceOrderService service, CancellationToken cancellationToken)
     {
-        var (request, _, problem) = await ApiJson.ReadAsync<NewWishRequest>(http.Request, cancellationToken);
+        var (request, body, problem) = await ApiJson.ReadAsync<NewWishRequest>(http.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -121,10 +133,14 @@ public static class ServiceOrderEndpoints
         {
             return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["residentId"] = ["Required."] });
         }
-        var result = await service.AddWishAsync(residentId, request.Wish ?? string.Empty, ApiCaller.From(http.User).ScopeCode, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/micro-wishes/{result.Value!.Id}", MicroWishDto.From(result.Value))
-            : ApiProblems.From(result, MicroWishDto.From);
+        var caller = ApiCaller.From(http.User);
+        var (keyProblem, key) = ApiIdempotency.KeyOf(http, caller, body, required: false);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+        var added = await service.AddWishAsync(residentId, request.Wish ?? string.Empty, caller.ScopeCode, ApiIdempotency.Request<MicroWish>(key, MicroWishDto.From), cancellationToken);
+        return ApiIdempotency.Answer(http, added, wishId => $"/api/v1/micro-wishes/{wishId}", w => w.Id, MicroWishDto.From, MicroWishDto.From);
     }
 
     private static async Task<IResult> WishStepAsync(HttpContext http,

@@ -9,7 +9,10 @@ public static class SosEndpoints
 {
     public sealed record SosRequest(string? DeviceId, double? Latitude, double? Longitude, DateTimeOffset? Time);
 
-    public sealed record SosAlertDto(long Id, long? IncidentId, int GridId, SosStatus Status, DateTime RaisedAt, DateTime ReceivedAt);
+    public sealed record SosAlertDto(long Id, long? IncidentId, int GridId, SosStatus Status, DateTime RaisedAt, DateTime ReceivedAt)
+    {
+        public static SosAlertDto From(SosAlert a) => new(a.Id, a.IncidentId, a.GridId, a.Status, a.RaisedAt, a.ReceivedAt);
+    }
 
     public sealed record SosAcknowledgementDto(long Id, long? IncidentId, SosStatus Status, DateTime? AcknowledgedAt, string? AcknowledgedBy)
     {
@@ -36,35 +39,20 @@ public static class SosEndpoints
             : ApiProblems.From(result, SosAcknowledgementDto.From);
     }
 
-    private static async Task<IResult> RaiseAsync(HttpContext http, ApiIdempotency idempotency, SosIntakeService sos, CancellationToken cancellationToken)
+    private static async Task<IResult> RaiseAsync(HttpContext http, SosIntakeService sos, CancellationToken cancellationToken)
     {
         var (request, body, problem) = await ApiJson.ReadAsync<SosRequest>(http.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var caller = ApiCaller.From(http.User);
-        var (answer, recordId) = await idempotency.BeginAsync(http, caller, body, required: false, cancellationToken);
-        if (answer is not null)
+        var (keyProblem, key) = ApiIdempotency.KeyOf(http, ApiCaller.From(http.User), body, required: false);
+        if (keyProblem is not null)
         {
-            return answer;
+            return keyProblem;
         }
-        try
-        {
-            var result = await sos.RaiseAsync(new SosSignal(request!.DeviceId ?? string.Empty, request.Latitude, request.Longitude, request.Time?.UtcDateTime), recordId, cancellationToken);
-            if (!result.Succeeded)
-            {
-                return await idempotency.FinishAsync(recordId, ApiProblems.From(result), StatusCodes.Status422UnprocessableEntity, null, null, cancellationToken);
-            }
-            var alert = result.Value!;
-            var dto = new SosAlertDto(alert.Id, alert.IncidentId, alert.GridId, alert.Status, alert.RaisedAt, alert.ReceivedAt);
-            var location = $"/api/v1/incidents/{alert.IncidentId}";
-            return await idempotency.FinishAsync(recordId, TypedResults.Created(location, dto), StatusCodes.Status201Created, dto, location, cancellationToken);
-        }
-        catch
-        {
-            await idempotency.AbandonAsync(recordId);
-            throw;
-        }
+        var signal = new SosSignal(request!.DeviceId ?? string.Empty, request.Latitude, request.Longitude, request.Time?.UtcDateTime);
+        var raised = await sos.RaiseAsync(signal, ApiIdempotency.Request<SosAlert>(key, SosAlertDto.From), cancellationToken);
+        return ApiIdempotency.Answer(http, raised, incidentId => $"/api/v1/incidents/{incidentId}", a => a.IncidentId ?? 0, SosAlertDto.From);
     }
 }

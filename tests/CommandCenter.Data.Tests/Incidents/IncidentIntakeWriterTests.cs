@@ -122,8 +122,12 @@ public class IncidentIntakeWriterTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (intake, clock, _) = await ArrangeAsync(database);
-        var store = new IdempotencyStore(new TestContextFactory(database), clock);
-        Assert.Equal(ReservationOutcome.Reserved, (await store.ReserveAsync("apikey:1", "k", "h")).Outcome);
+        await using (var reserving = database.CreateContext())
+        {
+            // A reservation as older versions wrote it before their work.
+            reserving.Add(new IdempotencyRecord { ClientId = "apikey:1", Key = "k", RequestHash = "h", State = IdempotencyState.InFlight, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            await reserving.SaveChangesAsync();
+        }
 
         Assert.Equal(IntakeStatus.KeyInFlight, (await intake.ReportAsync(Report(1), Worker, null, Keyed("k"))).Status);
         clock.Advance(IdempotencyStore.AbandonAfter + TimeSpan.FromSeconds(1));

@@ -256,4 +256,19 @@ public sealed class Open311ReportTests(Open311Fixture fixture)
         await fixture.Factory.WithDbAsync(async db => count = await db.Incidents.CountAsync(i => i.Description == $"幂等 {key}"));
         Assert.Equal(1, count);
     }
+
+    [Fact]
+    public async Task Two_reports_at_once_with_one_key_create_one_service_request()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var fields = fixture.Report(("description", $"并发 {key}"));
+
+        var both = await Task.WhenAll(fixture.PostFormAsync("json", fields, idempotencyKey: key), fixture.PostFormAsync("json", fields, idempotencyKey: key));
+
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(await both[0].Content.ReadAsStringAsync(), await both[1].Content.ReadAsStringAsync());
+        var count = 0;
+        await fixture.Factory.WithDbAsync(async db => count = await db.Incidents.CountAsync(i => i.Description == $"并发 {key}"));
+        Assert.Equal(1, count);
+    }
 }
