@@ -26,20 +26,8 @@ internal sealed class IncidentRollupCounter
     private readonly record struct Dimensions(int GridId, int CategoryId, SourceChannel? Source, int? HandlingUnitId, int? GridWorkerId);
 
     /// <summary>An incident's measured facts and its dimensions, as read.</summary>
-    private sealed class CountedIncident : IMeasuredIncident
+    private sealed class CountedIncident : MeasuredIncident
     {
-        public IncidentStage Stage { get; init; }
-        public DateTime ReportedAt { get; init; }
-        public DateTime? FiledAt { get; init; }
-        public DateTime? DispatchedAt { get; init; }
-        public DateTime? RespondedAt { get; init; }
-        public DateTime? RepliedAt { get; init; }
-        public DateTime? ClosedAt { get; init; }
-        public DateTime ResolveDueAt { get; init; }
-        public bool RespondBreached { get; init; }
-        public bool ReplyBreached { get; init; }
-        public bool ResolveBreached { get; init; }
-        public HandlingTier? ClosedTier { get; init; }
         public int GridId { get; init; }
         public int CategoryId { get; init; }
         public SourceChannel Source { get; init; }

@@ -12,31 +12,9 @@ internal static class LiveAggregation
     public static LiveSnapshot Build(LiveState state, long version, DateTime builtAt, MeasuresOptions measures)
     {
         var hierarchy = state.Hierarchy;
-        var nodes = new Dictionary<string, NodeAccumulator>(StringComparer.Ordinal);
-        void AddNode(string code, string name, HierarchyLevel level) => nodes[code] = new NodeAccumulator(code, name, level, state);
-        AddNode(hierarchy.DistrictCode, hierarchy.DistrictName, HierarchyLevel.District);
-        foreach (var street in hierarchy.Streets.Values)
-        {
-            AddNode(street.Code, street.Name, HierarchyLevel.Street);
-        }
-        foreach (var community in hierarchy.Communities.Values)
-        {
-            AddNode(community.Code, community.Name, HierarchyLevel.Community);
-        }
-        foreach (var grid in hierarchy.Grids.Values)
-        {
-            AddNode(grid.Code, grid.Name, HierarchyLevel.Grid);
-        }
-
-        var path = new List<string>(4);
-        IEnumerable<NodeAccumulator> On(int gridId)
-        {
-            hierarchy.PathOf(gridId, path);
-            foreach (var code in path)
-            {
-                yield return nodes[code];
-            }
-        }
+        var perNode = new PerNode<NodeAccumulator>(hierarchy, (code, name, level) => new NodeAccumulator(code, name, level, state));
+        var nodes = perNode.ByCode;
+        IEnumerable<NodeAccumulator> On(int gridId) => perNode.On(gridId);
 
         foreach (var gridId in hierarchy.Grids.Keys)
         {

@@ -19,24 +19,9 @@ internal static class LiveBreakdownAggregation
     public static Dictionary<string, NodeBreakdown> Build(LiveState state, bool satisfactionIncludesNeutral)
     {
         var hierarchy = state.Hierarchy;
-        var nodes = new Dictionary<string, BreakdownAccumulator>(StringComparer.Ordinal) { [hierarchy.DistrictCode] = new() };
-        foreach (var node in hierarchy.Streets.Values.Concat(hierarchy.Communities.Values))
-        {
-            nodes[node.Code] = new BreakdownAccumulator();
-        }
-        foreach (var grid in hierarchy.Grids.Values)
-        {
-            nodes[grid.Code] = new BreakdownAccumulator();
-        }
-        var path = new List<string>(4);
-        IEnumerable<BreakdownAccumulator> On(int gridId)
-        {
-            hierarchy.PathOf(gridId, path);
-            foreach (var code in path)
-            {
-                yield return nodes[code];
-            }
-        }
+        var perNode = new PerNode<BreakdownAccumulator>(hierarchy, (_, _, _) => new BreakdownAccumulator());
+        var nodes = perNode.ByCode;
+        IEnumerable<BreakdownAccumulator> On(int gridId) => perNode.On(gridId);
 
         foreach (var incident in state.Incidents.Values)
         {

@@ -8,26 +8,14 @@ using CommandCenter.Data.Ratings;
 namespace CommandCenter.Data.Live;
 
 /// <summary>An incident the live numbers depend on: open, or reported, filed, dispatched or closed today.</summary>
-internal sealed class TrackedIncident : IMeasuredIncident
+internal sealed class TrackedIncident : MeasuredIncident
 {
     public long Id { get; set; }
     public int GridId { get; set; }
-    public IncidentStage Stage { get; set; }
     public HandlingTier Tier { get; set; }
     public int Version { get; set; }
-    public DateTime ReportedAt { get; set; }
-    public DateTime? FiledAt { get; set; }
-    public DateTime? DispatchedAt { get; set; }
-    public DateTime? RespondedAt { get; set; }
-    public DateTime? RepliedAt { get; set; }
-    public DateTime? ClosedAt { get; set; }
-    public DateTime ResolveDueAt { get; set; }
-    public bool RespondBreached { get; set; }
-    public bool ReplyBreached { get; set; }
-    public bool ResolveBreached { get; set; }
     public SourceChannel Source { get; set; }
     public int CategoryId { get; set; }
-    public HandlingTier? ClosedTier { get; set; }
     public string Number { get; set; } = string.Empty;
     public string Title { get; set; } = string.Empty;
 

@@ -4,21 +4,21 @@ using CommandCenter.Data.Ratings;
 
 namespace CommandCenter.Data.Measures;
 
-/// <summary>The facts of one incident the measures of domain.md §7 are counted from.</summary>
-public interface IMeasuredIncident
+/// <summary>The facts of one incident the measures of domain.md §7 are counted from (the live state and the rollups read these).</summary>
+public class MeasuredIncident
 {
-    IncidentStage Stage { get; }
-    DateTime ReportedAt { get; }
-    DateTime? FiledAt { get; }
-    DateTime? DispatchedAt { get; }
-    DateTime? RespondedAt { get; }
-    DateTime? RepliedAt { get; }
-    DateTime? ClosedAt { get; }
-    DateTime ResolveDueAt { get; }
-    bool RespondBreached { get; }
-    bool ReplyBreached { get; }
-    bool ResolveBreached { get; }
-    HandlingTier? ClosedTier { get; }
+    public IncidentStage Stage { get; set; }
+    public DateTime ReportedAt { get; set; }
+    public DateTime? FiledAt { get; set; }
+    public DateTime? DispatchedAt { get; set; }
+    public DateTime? RespondedAt { get; set; }
+    public DateTime? RepliedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public DateTime ResolveDueAt { get; set; }
+    public bool RespondBreached { get; set; }
+    public bool ReplyBreached { get; set; }
+    public bool ResolveBreached { get; set; }
+    public HandlingTier? ClosedTier { get; set; }
 }
 
 /// <summary>
@@ -37,7 +37,7 @@ public static class IncidentMeasures
     /// their deadline in the deadline's bucket; the three SLA clocks in the report-time bucket, voided incidents left out
     /// (met = done and not breached; missed = breached).
     /// </summary>
-    public static void Count<T>(T incident, Func<DateTime, RollupCounts?> bucketOf) where T : IMeasuredIncident
+    public static void Count(MeasuredIncident incident, Func<DateTime, RollupCounts?> bucketOf)
     {
         if (bucketOf(incident.ReportedAt) is { } reported)
         {
