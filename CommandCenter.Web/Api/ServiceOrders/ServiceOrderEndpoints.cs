@@ -9,13 +9,19 @@ public static class ServiceOrderEndpoints
 {
     public sealed record NewOrderRequest(int? ResidentId, string? Title, string? Description);
 
-    public sealed record OrderStepRequest(int? Version, int? OrganizationId, int? VolunteerResidentId);
+    public sealed record OrderStepRequest(int? Version, int? OrganizationId, int? VolunteerResidentId) : IVersionedStep;
 
     public sealed record RatingRequest(int? Level, string? Comment);
 
     public sealed record NewWishRequest(int? ResidentId, string? Wish);
 
-    public sealed record WishStepRequest(int? Version, int? ResidentId, int? OrganizationId);
+    public sealed record WishStepRequest(int? Version, int? ResidentId, int? OrganizationId) : IVersionedStep;
+
+    /// <summary>A step request carries the version the client last saw (optimistic concurrency).</summary>
+    public interface IVersionedStep
+    {
+        int? Version { get; }
+    }
 
     public sealed record ServiceOrderDto(long Id, int ResidentId, int GridId, string Title, string Description, ServiceOrderStatus Status,
         int? OrganizationId, int? VolunteerResidentId, DateTime RequestedAt, DateTime? AcceptedAt, DateTime? FulfilledAt, int Version)
@@ -85,10 +91,20 @@ public static class ServiceOrderEndpoints
         return ApiIdempotency.Answer(http, requested, orderId => $"/api/v1/service-orders/{orderId}", o => o.Id, ServiceOrderDto.From, ServiceOrderDto.From);
     }
 
-    private static async Task<IResult> StepAsync(HttpContext http,
-        Func<OrderStepRequest, string?, Task<OperationResult<ServiceOrder>>> step, CancellationToken cancellationToken)
+    private static Task<IResult> StepAsync(HttpContext http,
+        Func<OrderStepRequest, string?, Task<OperationResult<ServiceOrder>>> step, CancellationToken cancellationToken) =>
+        VersionedStepAsync(http, step, ServiceOrderDto.From, cancellationToken);
+
+    private static Task<IResult> WishStepAsync(HttpContext http,
+        Func<WishStepRequest, string?, Task<OperationResult<MicroWish>>> step, CancellationToken cancellationToken) =>
+        VersionedStepAsync(http, step, MicroWishDto.From, cancellationToken);
+
+    /// <summary>Reads a step request (400/413/415 as problems), requires its version (422), runs the step in the caller's scope.</summary>
+    private static async Task<IResult> VersionedStepAsync<TRequest, T, TDto>(HttpContext http,
+        Func<TRequest, string?, Task<OperationResult<T>>> step, Func<T, TDto> toDto, CancellationToken cancellationToken)
+        where TRequest : class, IVersionedStep
     {
-        var (request, _, problem) = await ApiJson.ReadAsync<OrderStepRequest>(http.Request, cancellationToken);
+        var (request, _, problem) = await ApiJson.ReadAsync<TRequest>(http.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -98,7 +114,7 @@ public static class ServiceOrderEndpoints
             return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["version"] = ["The version you last saw is required."] });
         }
         var result = await step(request, ApiCaller.From(http.User).ScopeCode);
-        return result.Succeeded ? TypedResults.Ok(ServiceOrderDto.From(result.Value!)) : ApiProblems.From(result, ServiceOrderDto.From);
+        return result.Succeeded ? TypedResults.Ok(toDto(result.Value!)) : ApiProblems.From(result, value => toDto(value)!);
     }
 
     private static async Task<IResult> RateAsync(long id, HttpContext http, ServiceOrderService service, CancellationToken cancellationToken)
@@ -141,21 +157,5 @@ public static class ServiceOrderEndpoints
         }
         var added = await service.AddWishAsync(residentId, request.Wish ?? string.Empty, caller.ScopeCode, ApiIdempotency.Request<MicroWish>(key, MicroWishDto.From), cancellationToken);
         return ApiIdempotency.Answer(http, added, wishId => $"/api/v1/micro-wishes/{wishId}", w => w.Id, MicroWishDto.From, MicroWishDto.From);
-    }
-
-    private static async Task<IResult> WishStepAsync(HttpContext http,
-        Func<WishStepRequest, string?, Task<OperationResult<MicroWish>>> step, CancellationToken cancellationToken)
-    {
-        var (request, _, problem) = await ApiJson.ReadAsync<WishStepRequest>(http.Request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        if (request!.Version is null)
-        {
-            return ApiProblems.Unprocessable(new Dictionary<string, string[]> { ["version"] = ["The version you last saw is required."] });
-        }
-        var result = await step(request, ApiCaller.From(http.User).ScopeCode);
-        return result.Succeeded ? TypedResults.Ok(MicroWishDto.From(result.Value!)) : ApiProblems.From(result, MicroWishDto.From);
     }
 }
