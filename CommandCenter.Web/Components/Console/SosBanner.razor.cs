@@ -2,11 +2,10 @@ using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Sos;
-using CommandCenter.Web.Live;
+using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -32,8 +31,7 @@ public sealed partial class SosBanner : IAsyncDisposable
     private ElementReference _audio;
     private IJSObjectReference? _module;
     private DotNetObjectReference<SosBanner>? _self;
-    private IDisposable? _subscription;
-    private PeriodicTimer? _safety;
+    private LiveReload? _live;
     private int? _seenOpenSos;
     private bool _soundWanted;
     private bool _soundPlaying;
@@ -41,7 +39,7 @@ public sealed partial class SosBanner : IAsyncDisposable
     private bool _busy;
 
     [Inject]
-    private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
+    private IncidentQueries Queries { get; set; } = default!;
 
     [Inject]
     private SosAcknowledgementService Acknowledgements { get; set; } = default!;
@@ -73,9 +71,7 @@ public sealed partial class SosBanner : IAsyncDisposable
     {
         _token = _disposed.Token;
         await ReloadAsync();
-        _subscription = Live.Subscribe(OnLiveChangeAsync);
-        _safety = new PeriodicTimer(SafetyReload, Time);
-        _ = SafetyLoopAsync(_safety);
+        _live = new LiveReload(Time, Logger, TimeSpan.Zero, _ => ReloadAsync(), StateHasChanged, InvokeAsync, Live, OpenSosChanged, every: SafetyReload);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -139,7 +135,7 @@ public sealed partial class SosBanner : IAsyncDisposable
     {
         try
         {
-            _alerts = await ConsoleQueries.RaisedSosAsync(Contexts, Officer.ScopeCode, _token);
+            _alerts = await Queries.RaisedSosAsync(Officer.ScopeCode, _token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -178,45 +174,25 @@ public sealed partial class SosBanner : IAsyncDisposable
         }
     }
 
-    private Task OnLiveChangeAsync(LiveSnapshot snapshot)
+    private bool OpenSosChanged(LiveSnapshot snapshot)
     {
         var node = Officer.ScopeCode is { } scope ? snapshot.Node(scope) : snapshot.District;
         var open = node?.OpenSos ?? 0;
         if (_seenOpenSos == open)
         {
-            return Task.CompletedTask;
+            return false;
         }
         _seenOpenSos = open;
-        return InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            StateHasChanged();
-        });
-    }
-
-    private async Task SafetyLoopAsync(PeriodicTimer timer)
-    {
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_token))
-            {
-                await InvokeAsync(async () =>
-                {
-                    await ReloadAsync();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
-        {
-        }
+        return true;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
+        if (_live is not null)
+        {
+            await _live.DisposeAsync();
+        }
         await _disposed.CancelAsync();
-        _safety?.Dispose();
         if (_module is not null)
         {
             try
