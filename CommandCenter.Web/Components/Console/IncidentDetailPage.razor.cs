@@ -35,9 +35,7 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
     private DateTime _now;
     private IDisposable? _tick;
     private LiveReload? _live;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _listener;
-    private DotNetObjectReference<IncidentDetailPage>? _self;
+    private ConsoleScript<IncidentDetailPage>? _script;
     private bool _shortcutsReady;
 
     [Parameter]
@@ -105,20 +103,11 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
         {
             return;
         }
-        try
+        _script = new ConsoleScript<IncidentDetailPage>(JS, "./Components/Console/IncidentDetailPage.razor.js", Logger);
+        if (await _script.ListenAsync(this, _token))
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", _token, "./Components/Console/IncidentDetailPage.razor.js");
-            if (_module is not null)
-            {
-                _self = DotNetObjectReference.Create(this);
-                _listener = await _module.InvokeAsync<IJSObjectReference>("listen", _token, _self);
-                _shortcutsReady = true;
-                StateHasChanged();
-            }
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
-        {
-            Logger.LogDebug(ex, "Keyboard shortcuts not available");
+            _shortcutsReady = true;
+            StateHasChanged();
         }
     }
 
@@ -238,22 +227,10 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
             await _live.DisposeAsync();
         }
         await _disposed.CancelAsync();
-        try
+        if (_script is not null)
         {
-            if (_module is not null)
-            {
-                await _module.InvokeVoidAsync("unlisten", CancellationToken.None, _listener);
-                await _module.DisposeAsync();
-            }
-            if (_listener is not null)
-            {
-                await _listener.DisposeAsync();
-            }
+            await _script.DisposeAsync();
         }
-        catch (Exception ex) when (ex is JSDisconnectedException or JSException)
-        {
-        }
-        _self?.Dispose();
         _disposed.Dispose();
     }
 }

@@ -38,9 +38,7 @@ public sealed partial class IncidentQueue : IAsyncDisposable
     private long? _cursor;
     private MudDataGrid<QueueRow>? _grid;
     private ElementReference _panel;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _listener;
-    private DotNetObjectReference<IncidentQueue>? _self;
+    private ConsoleScript<IncidentQueue>? _script;
     private int? _revealIndex;
 
     [Inject]
@@ -100,33 +98,15 @@ public sealed partial class IncidentQueue : IAsyncDisposable
     {
         if (!firstRender)
         {
-            if (_revealIndex is { } index && _module is not null)
+            if (_revealIndex is { } index && _script is not null)
             {
                 _revealIndex = null;
-                try
-                {
-                    await _module.InvokeVoidAsync("reveal", _token, _panel, index);
-                }
-                catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
-                {
-                    Logger.LogDebug(ex, "Could not scroll the queue");
-                }
+                await _script.InvokeVoidAsync("reveal", _token, _panel, index);
             }
             return;
         }
-        try
-        {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", _token, "./Components/Console/IncidentQueue.razor.js");
-            if (_module is not null)
-            {
-                _self = DotNetObjectReference.Create(this);
-                _listener = await _module.InvokeAsync<IJSObjectReference>("listen", _token, _self, _panel);
-            }
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
-        {
-            Logger.LogDebug(ex, "Queue shortcuts not available");
-        }
+        _script = new ConsoleScript<IncidentQueue>(JS, "./Components/Console/IncidentQueue.razor.js", Logger);
+        await _script.ListenAsync(this, _token, _panel);
     }
 
     /// <summary>A key pressed outside any field while the queue is shown.</summary>
@@ -235,19 +215,10 @@ public sealed partial class IncidentQueue : IAsyncDisposable
         {
             await _live.DisposeAsync();
         }
-        try
+        if (_script is not null)
         {
-            if (_module is not null)
-            {
-                await _module.InvokeVoidAsync("unlisten", _listener);
-                await _module.DisposeAsync();
-            }
+            await _script.DisposeAsync();
         }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
-        {
-            // The browser is gone: its listener went with it.
-        }
-        _self?.Dispose();
         await _disposed.CancelAsync();
         _disposed.Dispose();
     }

@@ -29,8 +29,7 @@ public sealed partial class SosBanner : IAsyncDisposable
     private CancellationToken _token;
     private IReadOnlyList<RaisedSos> _alerts = [];
     private ElementReference _audio;
-    private IJSObjectReference? _module;
-    private DotNetObjectReference<SosBanner>? _self;
+    private ConsoleScript<SosBanner>? _script;
     private LiveReload? _live;
     private int? _seenOpenSos;
     private bool _soundWanted;
@@ -82,33 +81,24 @@ public sealed partial class SosBanner : IAsyncDisposable
             return;
         }
         _soundWanted = wanted;
-        try
+        _script ??= new ConsoleScript<SosBanner>(JS, "./Components/Console/SosBanner.razor.js", Logger)
         {
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", _token, "./Components/Console/SosBanner.razor.js");
-            if (_module is null)
+            BeforeDispose = module => module.InvokeVoidAsync("forget", CancellationToken.None, _key),
+        };
+        if (wanted)
+        {
+            var (ok, playing) = await _script.InvokeAsync<bool>("start", _token, _key, _audio, _script.Self(this));
+            _soundPlaying = playing;
+            var blocked = ok && !playing;
+            if (blocked != _soundBlocked)
             {
-                return;
-            }
-            if (wanted)
-            {
-                _self ??= DotNetObjectReference.Create(this);
-                _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _key, _audio, _self);
-                var blocked = !_soundPlaying;
-                if (blocked != _soundBlocked)
-                {
-                    _soundBlocked = blocked;
-                    StateHasChanged();
-                }
-            }
-            else if (!firstRender)
-            {
-                await _module.InvokeVoidAsync("stop", _token, _key);
-                _soundPlaying = false;
+                _soundBlocked = blocked;
+                StateHasChanged();
             }
         }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException or TaskCanceledException)
+        else if (!firstRender && await _script.InvokeVoidAsync("stop", _token, _key))
         {
-            Logger.LogDebug(ex, "SOS sound not started");
+            _soundPlaying = false;
         }
     }
 
@@ -123,11 +113,11 @@ public sealed partial class SosBanner : IAsyncDisposable
 
     private async Task EnableSoundAsync()
     {
-        if (_module is null)
+        if (_script is null)
         {
             return;
         }
-        _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _key, _audio, _self);
+        (_, _soundPlaying) = await _script.InvokeAsync<bool>("start", _token, _key, _audio, _script.Self(this));
         _soundBlocked = !_soundPlaying;
     }
 
@@ -193,18 +183,10 @@ public sealed partial class SosBanner : IAsyncDisposable
             await _live.DisposeAsync();
         }
         await _disposed.CancelAsync();
-        if (_module is not null)
+        if (_script is not null)
         {
-            try
-            {
-                await _module.InvokeVoidAsync("forget", CancellationToken.None, _key);
-                await _module.DisposeAsync();
-            }
-            catch (Exception ex) when (ex is JSDisconnectedException or JSException)
-            {
-            }
+            await _script.DisposeAsync();
         }
-        _self?.Dispose();
         _disposed.Dispose();
     }
 }
