@@ -60,6 +60,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<IReferenceDataCache>(sp => sp.GetRequiredService<IncidentIntakeService>());
         services.AddSingleton<IncidentTransitionService>();
+        services.AddSingleton<IncidentQueries>();
         services.AddOptions<SlaWatchOptions>().Bind(configuration.GetSection(SlaWatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SlaWatcher>();
         services.AddSingleton<PatrolService>();

@@ -50,6 +50,7 @@ public static class CommandCenterWebExtensions
         services.AddCommandCenterLive(configuration);
         services.AddCommandCenterWall(configuration);
         services.AddCommandCenterAdmin();
+        services.AddSingleton<Components.Console.ConsoleClock>();
         // Incoming hub messages stay capped at 32 KB; with ConnectionStrings:Redis the Redis backplane joins the nodes.
         // Every connection is re-validated like the cookie, so a disabled user's hub connections and circuits end too.
         services.AddSignalR(o =>

@@ -196,7 +196,7 @@ public static class Open311Endpoints
             return Open311Errors.BadRequest(f, errors);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var filtered = await query.ApplyAsync(db, caller!.ScopeCode, cancellationToken);
+        var filtered = query.Apply(db, caller!.ScopeCode);
         var page = await filtered.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Include(i => i.Category).Include(i => i.HandlingUnit)

@@ -150,7 +150,7 @@ public sealed class Open311RequestQuery
     }
 
     /// <summary>The filters, with the caller's scope. SOS incidents never leave through Open311 (they reveal where vulnerable people are).</summary>
-    public async Task<IQueryable<Incident>> ApplyAsync(CommandCenterDbContext db, string? scopeCode, CancellationToken cancellationToken)
+    public IQueryable<Incident> Apply(CommandCenterDbContext db, string? scopeCode)
     {
         var incidents = db.Incidents.AsNoTracking().Where(i => i.Source != SourceChannel.Sos);
         if (Ids is { } ids)
@@ -170,7 +170,7 @@ public sealed class Open311RequestQuery
                 incidents = open ? incidents.Where(i => !ClosedStages.Contains(i.Stage)) : incidents.Where(i => ClosedStages.Contains(i.Stage));
             }
         }
-        return await IncidentListQuery.WithinAsync(db, incidents, scopeCode, cancellationToken);
+        return IncidentQueries.InScope(incidents, db.Grids, scopeCode);
     }
 
     private static List<string> Split(string list) =>

@@ -80,22 +80,22 @@ public sealed record IncidentDto(
     IReadOnlyList<HistoryDto>? History,
     IReadOnlyList<string> PhotoUrls)
 {
-    public static IncidentDto From(Incident i, string? gridCode, IReadOnlyList<IncidentHistory>? history = null) => new(
-        i.Id, i.Number, PersonalDataMask.FreeText(i.Title)!, PersonalDataMask.FreeText(i.Description)!, i.Source,
-        i.Category is { } c ? new CategoryDto(c.Id, c.Code, c.MajorName, c.MinorName) : null,
+    public static IncidentDto From(IncidentRecord i, IReadOnlyList<IncidentHistoryRecord>? history = null) => new(
+        i.Id, i.Number, i.Title, i.Description, i.Source,
+        i.Category is { } c ? new CategoryDto(c.Id, c.Code, c.Major, c.Minor) : null,
         i.Priority, i.Stage, i.Tier,
         i.HandlingUnit is { } u ? new UnitDto(u.Id, u.Name, u.Tier) : null,
-        i.GridId, gridCode, i.CommunityId, i.StreetId, i.Address, i.Latitude, i.Longitude,
-        new ReporterDto(PersonalDataMask.Name(i.ReporterName), PersonalDataMask.Phone(i.ReporterPhone)),
+        i.GridId, i.GridCode, i.CommunityId, i.StreetId, i.Address, i.Latitude, i.Longitude,
+        new ReporterDto(i.ReporterName, i.ReporterPhone),
         i.ReportedAt, i.ClosedAt,
         new SlaDto(
             new SlaClockDto(i.RespondDueAt, i.RespondedAt, i.RespondBreached),
             new SlaClockDto(i.ReplyDueAt, i.RepliedAt, i.ReplyBreached),
             new SlaClockDto(i.ResolveDueAt, i.ClosedAt, i.ResolveBreached)),
         i.ClosedTier, i.ReworkCount, i.ExtensionCount, i.EscalationCount, i.DuplicateOfId, i.Version,
-        IncidentLifecycle.AllowedActions(i),
-        history?.OrderBy(h => h.Version).Select(h => new HistoryDto(h.Version, h.Action, h.FromStage, h.ToStage, h.Tier, h.HandlingUnitId, h.ActorName, PersonalDataMask.FreeText(h.Note), h.At)).ToList(),
-        IncidentPhotos.Split(i.PhotoUrls));
+        i.AllowedActions,
+        history?.OrderBy(h => h.Version).Select(h => new HistoryDto(h.Version, h.Action, h.FromStage, h.ToStage, h.Tier, h.HandlingUnitId, h.ActorName, h.Note, h.At)).ToList(),
+        i.PhotoUrls);
 }
 
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -1,8 +1,6 @@
-using CommandCenter.Data;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Ratings;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Api.Incidents;
 
@@ -61,7 +59,7 @@ public static class IncidentEndpoints
             ReportedAt = request.ReportedAt?.UtcDateTime,
             PhotoUrls = request.PhotoUrls,
         };
-        var idempotency = new IntakeIdempotency(key!, (incident, gridCode) => ApiIdempotency.Serialize(IncidentDto.From(incident, gridCode)));
+        var idempotency = new IntakeIdempotency(key!, (incident, gridCode) => ApiIdempotency.Serialize(IncidentDto.From(IncidentRecord.From(incident, gridCode))));
         var result = await intake.ReportAsync(report, caller.Actor, caller.ScopeCode, idempotency, cancellationToken);
         return result.Status switch
         {
@@ -74,45 +72,36 @@ public static class IncidentEndpoints
         };
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, IncidentQueries queries, CancellationToken cancellationToken)
     {
-        var (query, errors) = IncidentListQuery.Parse(http.Request.Query);
+        var (filter, errors) = IncidentListParameters.Parse(http.Request.Query);
         if (errors.Count > 0)
         {
             return ApiProblems.BadRequest("One or more filters are invalid.", errors);
         }
         var caller = ApiCaller.From(http.User);
-        if (query.Node is { } node && caller.ScopeCode is { } scope && !HierarchyCode.IsWithin(node, scope) && !scope.StartsWith(node, StringComparison.Ordinal))
+        if (filter.Node is { } node && caller.ScopeCode is { } scope && !HierarchyCode.IsWithin(node, scope) && !scope.StartsWith(node, StringComparison.Ordinal))
         {
             return ApiProblems.Forbidden("The node lies outside your area.");
         }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var filtered = await query.ApplyAsync(db, caller.ScopeCode, cancellationToken);
-        var total = await filtered.CountAsync(cancellationToken);
-        var page = await filtered.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Include(i => i.Category).Include(i => i.HandlingUnit)
-            .ToListAsync(cancellationToken);
-        var gridIds = page.Select(i => i.GridId).Distinct().ToList();
-        var gridCodes = await db.Grids.Where(g => gridIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Code, cancellationToken);
-        return TypedResults.Ok(new PageDto<IncidentDto>(
-            [.. page.Select(i => IncidentDto.From(i, gridCodes.GetValueOrDefault(i.GridId)))], query.Page, query.PageSize, total));
+        var page = await queries.ListAsync(filter, caller.ScopeCode, cancellationToken);
+        return TypedResults.Ok(new PageDto<IncidentDto>([.. page.Items.Select(i => IncidentDto.From(i))], filter.Page, filter.PageSize, page.Total));
     }
 
-    private static async Task<IResult> GetAsync(long id, HttpContext http, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(long id, HttpContext http, IncidentQueries queries, CancellationToken cancellationToken)
     {
-        var dto = await LoadAsync(contexts, id, withHistory: true, cancellationToken);
-        if (dto is null)
+        var incident = await queries.FindAsync(id, cancellationToken);
+        if (incident is null)
         {
             return ApiProblems.NotFound($"Incident {id} does not exist.");
         }
-        return HierarchyCode.IsWithin(dto.GridCode ?? string.Empty, ApiCaller.From(http.User).ScopeCode)
-            ? TypedResults.Ok(dto)
+        return HierarchyCode.IsWithin(incident.GridCode ?? string.Empty, ApiCaller.From(http.User).ScopeCode)
+            ? TypedResults.Ok(IncidentDto.From(incident, await queries.HistoryAsync(id, cancellationToken)))
             : ApiProblems.Forbidden();
     }
 
     private static async Task<IResult> TransitionAsync(
-        long id, HttpContext http, IncidentTransitionService transitions, IDbContextFactory<CommandCenterDbContext> contexts, CancellationToken cancellationToken)
+        long id, HttpContext http, IncidentTransitionService transitions, IncidentQueries queries, CancellationToken cancellationToken)
     {
         var (request, _, problem) = await ApiJson.ReadAsync<TransitionRequest>(http.Request, cancellationToken);
         if (problem is not null)
@@ -149,27 +138,13 @@ public static class IncidentEndpoints
         {
             return ApiProblems.Forbidden();
         }
-        var current = await LoadAsync(contexts, id, withHistory: false, cancellationToken);
+        var current = await queries.FindAsync(id, cancellationToken) is { } incident ? IncidentDto.From(incident) : null;
         return result.Status switch
         {
             TransitionStatus.Applied => TypedResults.Ok(current),
             TransitionStatus.Invalid => ApiProblems.Unprocessable(new Dictionary<string, string[]>(result.Errors!), result.Message!),
             _ => ApiProblems.Conflict(result.Message!, current),
         };
-    }
-
-    private static async Task<IncidentDto?> LoadAsync(IDbContextFactory<CommandCenterDbContext> contexts, long id, bool withHistory, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var incident = await db.Incidents.AsNoTracking().Include(i => i.Category).Include(i => i.HandlingUnit)
-            .SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (incident is null)
-        {
-            return null;
-        }
-        var gridCode = await db.Grids.Where(g => g.Id == incident.GridId).Select(g => g.Code).SingleOrDefaultAsync(cancellationToken);
-        var history = withHistory ? await db.IncidentHistory.AsNoTracking().Where(h => h.IncidentId == id).ToListAsync(cancellationToken) : null;
-        return IncidentDto.From(incident, gridCode, history);
     }
 }
 

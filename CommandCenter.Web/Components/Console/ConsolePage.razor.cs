@@ -1,4 +1,5 @@
 using CommandCenter.Data.Identity;
+using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,9 +1,7 @@
-using CommandCenter.Data;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Ratings;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -34,13 +32,13 @@ public sealed partial class IncidentActions
     private int _formFor;
 
     [Inject]
-    private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
+    private IncidentQueries Queries { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<ConsoleResource> Text { get; set; } = default!;
 
     [Parameter, EditorRequired]
-    public Incident Incident { get; set; } = default!;
+    public IncidentRecord Incident { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public string GridCode { get; set; } = string.Empty;
@@ -56,7 +54,7 @@ public sealed partial class IncidentActions
 
     protected override void OnParametersSet()
     {
-        _allowed = [.. Shortcuts.Order.Where(a => IncidentLifecycle.IsAllowed(Incident, a))];
+        _allowed = [.. Shortcuts.Order.Where(Incident.AllowedActions.Contains)];
         if (_pending is { } pending && (_formFor != Incident.Version || !_allowed.Contains(pending)))
         {
             _pending = null; // the incident moved on: the open form no longer applies
@@ -88,17 +86,17 @@ public sealed partial class IncidentActions
         switch (action)
         {
             case IncidentAction.Dispatch:
-                _units = await ConsoleQueries.UnitsServingAsync(Contexts, GridCode, _ => true, CancellationToken.None);
+                _units = await Queries.UnitsServingAsync(GridCode, _ => true, CancellationToken.None);
                 _tiers = [.. _units.Select(u => u.Tier).Distinct().Order()];
                 _tier = _tiers.Contains(Incident.Tier) ? Incident.Tier : _tiers.FirstOrDefault();
                 break;
             case IncidentAction.Escalate:
-                _units = await ConsoleQueries.UnitsServingAsync(Contexts, GridCode, t => t > Incident.Tier, CancellationToken.None);
+                _units = await Queries.UnitsServingAsync(GridCode, t => t > Incident.Tier, CancellationToken.None);
                 _tiers = [.. _units.Select(u => u.Tier).Distinct().Order()];
                 _tier = _tiers.Count > 0 ? _tiers[0] : null;
                 break;
             case IncidentAction.Reject:
-                _duplicates = await ConsoleQueries.DuplicateCandidatesAsync(Contexts, Incident, CancellationToken.None);
+                _duplicates = await Queries.DuplicateCandidatesAsync(Incident, CancellationToken.None);
                 break;
         }
     }

@@ -3,12 +3,10 @@ using CommandCenter.Data;
 using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
-using CommandCenter.Web.Live;
 using CommandCenter.Data.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -35,12 +33,9 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private DateTime _now;
-    private PeriodicTimer? _ticker;
-    private IDisposable? _subscription;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _listener;
-    private DotNetObjectReference<IncidentDetailPage>? _self;
-    private int _checkScheduled;
+    private IDisposable? _tick;
+    private LiveReload? _live;
+    private ConsoleScript<IncidentDetailPage>? _script;
     private bool _shortcutsReady;
 
     [Parameter]
@@ -50,7 +45,7 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
+    private IncidentQueries Queries { get; set; } = default!;
 
     [Inject]
     private IncidentTransitionService Transitions { get; set; } = default!;
@@ -63,6 +58,9 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ConsoleClock Clock { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -85,9 +83,12 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
         _token = _disposed.Token;
         _officer = ConsoleOfficer.From((await AuthenticationState).User);
         _now = Time.GetUtcNow().UtcDateTime;
-        _subscription = Live.Subscribe(OnLiveChangeAsync);
-        _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
-        _ = TickAsync(_ticker);
+        _live = new LiveReload(Time, Logger, TimeSpan.FromSeconds(1), ReloadIfMovedAsync, StateHasChanged, InvokeAsync, Live);
+        _tick = Clock.Subscribe(now => InvokeAsync(() =>
+        {
+            _now = now;
+            StateHasChanged();
+        }));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -102,20 +103,11 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
         {
             return;
         }
-        try
+        _script = new ConsoleScript<IncidentDetailPage>(JS, "./Components/Console/IncidentDetailPage.razor.js", Logger);
+        if (await _script.ListenAsync(this, _token))
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", _token, "./Components/Console/IncidentDetailPage.razor.js");
-            if (_module is not null)
-            {
-                _self = DotNetObjectReference.Create(this);
-                _listener = await _module.InvokeAsync<IJSObjectReference>("listen", _token, _self);
-                _shortcutsReady = true;
-                StateHasChanged();
-            }
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
-        {
-            Logger.LogDebug(ex, "Keyboard shortcuts not available");
+            _shortcutsReady = true;
+            StateHasChanged();
         }
     }
 
@@ -123,7 +115,7 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
     {
         try
         {
-            _detail = await ConsoleQueries.DetailAsync(Contexts, Id, _officer?.ScopeCode, _token);
+            _detail = await Queries.DetailAsync(Id, _officer?.ScopeCode, _token);
             _missing = _detail is null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -214,80 +206,31 @@ public sealed partial class IncidentDetailPage : IAsyncDisposable
     private Task<AuditEntry> AuditAsync(string action, string detail) =>
         Audit.AppendAsync(new AuditRecord(_officer!.UserId, _officer.Name, action, nameof(Incident), Id.ToString(CultureInfo.InvariantCulture), detail), _token);
 
-    /// <summary>On live changes, checks (at most once a second) whether this incident moved, and reloads if it did.</summary>
-    private Task OnLiveChangeAsync(LiveSnapshot snapshot)
+    /// <summary>On live changes (at most once a second), reads the detail again if this incident moved.</summary>
+    private async Task ReloadIfMovedAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _checkScheduled, 1) == 1)
+        if (_detail is null || _busy)
         {
-            return Task.CompletedTask;
+            return;
         }
-        return InvokeAsync(async () =>
+        if (await Queries.VersionAsync(Id, cancellationToken) != _detail.Incident.Version)
         {
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), Time, _token);
-                Interlocked.Exchange(ref _checkScheduled, 0);
-                if (_detail is null || _busy)
-                {
-                    return;
-                }
-                await using var db = await Contexts.CreateDbContextAsync(_token);
-                var version = await db.Incidents.Where(i => i.Id == Id).Select(i => i.Version).SingleOrDefaultAsync(_token);
-                if (version != _detail.Incident.Version)
-                {
-                    await LoadAsync();
-                    StateHasChanged();
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (Exception ex)
-            {
-                Logger.LogWarning(ex, "Could not check incident {IncidentId} for changes", Id);
-            }
-        });
-    }
-
-    private async Task TickAsync(PeriodicTimer ticker)
-    {
-        try
-        {
-            while (await ticker.WaitForNextTickAsync(_token))
-            {
-                await InvokeAsync(() =>
-                {
-                    _now = Time.GetUtcNow().UtcDateTime;
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
-        {
+            await LoadAsync();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
+        _tick?.Dispose();
+        if (_live is not null)
+        {
+            await _live.DisposeAsync();
+        }
         await _disposed.CancelAsync();
-        _ticker?.Dispose();
-        try
+        if (_script is not null)
         {
-            if (_module is not null)
-            {
-                await _module.InvokeVoidAsync("unlisten", CancellationToken.None, _listener);
-                await _module.DisposeAsync();
-            }
-            if (_listener is not null)
-            {
-                await _listener.DisposeAsync();
-            }
+            await _script.DisposeAsync();
         }
-        catch (Exception ex) when (ex is JSDisconnectedException or JSException)
-        {
-        }
-        _self?.Dispose();
         _disposed.Dispose();
     }
 }

@@ -1,10 +1,8 @@
-using CommandCenter.Data;
 using CommandCenter.Data.Identity;
-using CommandCenter.Web.Live;
+using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -30,30 +28,30 @@ public sealed partial class IncidentQueue : IAsyncDisposable
     private readonly Dictionary<long, DateTime> _arrivedAt = [];
     private IReadOnlyList<QueueRow> _rows = [];
     private HashSet<long>? _known;
-    private IDisposable? _subscription;
-    private PeriodicTimer? _ticker;
+    private LiveReload? _live;
+    private IDisposable? _tick;
     private DateTime _now;
     private string? _search;
     private bool _loading = true;
     private bool _failed;
-    private int _reloadScheduled;
     private long _seenVersion = -1;
     private long? _cursor;
     private MudDataGrid<QueueRow>? _grid;
     private ElementReference _panel;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _listener;
-    private DotNetObjectReference<IncidentQueue>? _self;
+    private ConsoleScript<IncidentQueue>? _script;
     private int? _revealIndex;
 
     [Inject]
-    private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
+    private IncidentQueries Queries { get; set; } = default!;
 
     [Inject]
     private LiveMetrics Live { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ConsoleClock Clock { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -87,42 +85,28 @@ public sealed partial class IncidentQueue : IAsyncDisposable
         _token = _disposed.Token;
         _now = Time.GetUtcNow().UtcDateTime;
         await ReloadAsync();
-        _subscription = Live.Subscribe(OnLiveChangeAsync);
-        _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
-        _ = TickAsync(_ticker);
+        _live = new LiveReload(Time, Logger, ReloadDebounce, _ => ReloadAsync(), StateHasChanged, InvokeAsync, Live,
+            snapshot => snapshot.Version != Interlocked.Exchange(ref _seenVersion, snapshot.Version));
+        _tick = Clock.Subscribe(now => InvokeAsync(() =>
+        {
+            _now = now;
+            StateHasChanged();
+        }));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
         {
-            if (_revealIndex is { } index && _module is not null)
+            if (_revealIndex is { } index && _script is not null)
             {
                 _revealIndex = null;
-                try
-                {
-                    await _module.InvokeVoidAsync("reveal", _token, _panel, index);
-                }
-                catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
-                {
-                    Logger.LogDebug(ex, "Could not scroll the queue");
-                }
+                await _script.InvokeVoidAsync("reveal", _token, _panel, index);
             }
             return;
         }
-        try
-        {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", _token, "./Components/Console/IncidentQueue.razor.js");
-            if (_module is not null)
-            {
-                _self = DotNetObjectReference.Create(this);
-                _listener = await _module.InvokeAsync<IJSObjectReference>("listen", _token, _self, _panel);
-            }
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
-        {
-            Logger.LogDebug(ex, "Queue shortcuts not available");
-        }
+        _script = new ConsoleScript<IncidentQueue>(JS, "./Components/Console/IncidentQueue.razor.js", Logger);
+        await _script.ListenAsync(this, _token, _panel);
     }
 
     /// <summary>A key pressed outside any field while the queue is shown.</summary>
@@ -180,7 +164,7 @@ public sealed partial class IncidentQueue : IAsyncDisposable
         try
         {
             var now = Time.GetUtcNow().UtcDateTime;
-            var rows = await ConsoleQueries.QueueAsync(Contexts, Officer.ScopeCode, View, Officer.UserId, now, _token);
+            var rows = await Queries.QueueAsync(Officer.ScopeCode, View, Officer.UserId, now, _token);
             if (_known is not null)
             {
                 foreach (var row in rows.Where(r => !_known.Contains(r.Id)))
@@ -210,48 +194,6 @@ public sealed partial class IncidentQueue : IAsyncDisposable
 
     public bool IsNew(long id) => _arrivedAt.TryGetValue(id, out var at) && _now - at <= NewHighlight;
 
-    private Task OnLiveChangeAsync(LiveSnapshot snapshot)
-    {
-        if (snapshot.Version == Interlocked.Exchange(ref _seenVersion, snapshot.Version) || Interlocked.Exchange(ref _reloadScheduled, 1) == 1)
-        {
-            return Task.CompletedTask;
-        }
-        return InvokeAsync(async () =>
-        {
-            try
-            {
-                await Task.Delay(ReloadDebounce, Time, _token);
-                Interlocked.Exchange(ref _reloadScheduled, 0);
-                await ReloadAsync();
-                StateHasChanged();
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        });
-    }
-
-    private async Task TickAsync(PeriodicTimer ticker)
-    {
-        try
-        {
-            while (await ticker.WaitForNextTickAsync(_token))
-            {
-                await InvokeAsync(() =>
-                {
-                    _now = Time.GetUtcNow().UtcDateTime;
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
     private bool Matches(QueueRow row) => string.IsNullOrWhiteSpace(_search)
         || row.Title.Contains(_search, StringComparison.OrdinalIgnoreCase)
         || row.Number.Contains(_search, StringComparison.OrdinalIgnoreCase)
@@ -268,22 +210,16 @@ public sealed partial class IncidentQueue : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
-        try
+        _tick?.Dispose();
+        if (_live is not null)
         {
-            if (_module is not null)
-            {
-                await _module.InvokeVoidAsync("unlisten", _listener);
-                await _module.DisposeAsync();
-            }
+            await _live.DisposeAsync();
         }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
+        if (_script is not null)
         {
-            // The browser is gone: its listener went with it.
+            await _script.DisposeAsync();
         }
-        _self?.Dispose();
         await _disposed.CancelAsync();
-        _ticker?.Dispose();
         _disposed.Dispose();
     }
 }

@@ -2,11 +2,10 @@ using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Sos;
-using CommandCenter.Web.Live;
+using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -30,10 +29,8 @@ public sealed partial class SosBanner : IAsyncDisposable
     private CancellationToken _token;
     private IReadOnlyList<RaisedSos> _alerts = [];
     private ElementReference _audio;
-    private IJSObjectReference? _module;
-    private DotNetObjectReference<SosBanner>? _self;
-    private IDisposable? _subscription;
-    private PeriodicTimer? _safety;
+    private ConsoleScript<SosBanner>? _script;
+    private LiveReload? _live;
     private int? _seenOpenSos;
     private bool _soundWanted;
     private bool _soundPlaying;
@@ -41,7 +38,7 @@ public sealed partial class SosBanner : IAsyncDisposable
     private bool _busy;
 
     [Inject]
-    private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
+    private IncidentQueries Queries { get; set; } = default!;
 
     [Inject]
     private SosAcknowledgementService Acknowledgements { get; set; } = default!;
@@ -73,9 +70,7 @@ public sealed partial class SosBanner : IAsyncDisposable
     {
         _token = _disposed.Token;
         await ReloadAsync();
-        _subscription = Live.Subscribe(OnLiveChangeAsync);
-        _safety = new PeriodicTimer(SafetyReload, Time);
-        _ = SafetyLoopAsync(_safety);
+        _live = new LiveReload(Time, Logger, TimeSpan.Zero, _ => ReloadAsync(), StateHasChanged, InvokeAsync, Live, OpenSosChanged, every: SafetyReload);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -86,33 +81,24 @@ public sealed partial class SosBanner : IAsyncDisposable
             return;
         }
         _soundWanted = wanted;
-        try
+        _script ??= new ConsoleScript<SosBanner>(JS, "./Components/Console/SosBanner.razor.js", Logger)
         {
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", _token, "./Components/Console/SosBanner.razor.js");
-            if (_module is null)
+            BeforeDispose = module => module.InvokeVoidAsync("forget", CancellationToken.None, _key),
+        };
+        if (wanted)
+        {
+            var (ok, playing) = await _script.InvokeAsync<bool>("start", _token, _key, _audio, _script.Self(this));
+            _soundPlaying = playing;
+            var blocked = ok && !playing;
+            if (blocked != _soundBlocked)
             {
-                return;
-            }
-            if (wanted)
-            {
-                _self ??= DotNetObjectReference.Create(this);
-                _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _key, _audio, _self);
-                var blocked = !_soundPlaying;
-                if (blocked != _soundBlocked)
-                {
-                    _soundBlocked = blocked;
-                    StateHasChanged();
-                }
-            }
-            else if (!firstRender)
-            {
-                await _module.InvokeVoidAsync("stop", _token, _key);
-                _soundPlaying = false;
+                _soundBlocked = blocked;
+                StateHasChanged();
             }
         }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException or TaskCanceledException)
+        else if (!firstRender && await _script.InvokeVoidAsync("stop", _token, _key))
         {
-            Logger.LogDebug(ex, "SOS sound not started");
+            _soundPlaying = false;
         }
     }
 
@@ -127,11 +113,11 @@ public sealed partial class SosBanner : IAsyncDisposable
 
     private async Task EnableSoundAsync()
     {
-        if (_module is null)
+        if (_script is null)
         {
             return;
         }
-        _soundPlaying = await _module.InvokeAsync<bool>("start", _token, _key, _audio, _self);
+        (_, _soundPlaying) = await _script.InvokeAsync<bool>("start", _token, _key, _audio, _script.Self(this));
         _soundBlocked = !_soundPlaying;
     }
 
@@ -139,7 +125,7 @@ public sealed partial class SosBanner : IAsyncDisposable
     {
         try
         {
-            _alerts = await ConsoleQueries.RaisedSosAsync(Contexts, Officer.ScopeCode, _token);
+            _alerts = await Queries.RaisedSosAsync(Officer.ScopeCode, _token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -178,57 +164,29 @@ public sealed partial class SosBanner : IAsyncDisposable
         }
     }
 
-    private Task OnLiveChangeAsync(LiveSnapshot snapshot)
+    private bool OpenSosChanged(LiveSnapshot snapshot)
     {
         var node = Officer.ScopeCode is { } scope ? snapshot.Node(scope) : snapshot.District;
         var open = node?.OpenSos ?? 0;
         if (_seenOpenSos == open)
         {
-            return Task.CompletedTask;
+            return false;
         }
         _seenOpenSos = open;
-        return InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            StateHasChanged();
-        });
-    }
-
-    private async Task SafetyLoopAsync(PeriodicTimer timer)
-    {
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_token))
-            {
-                await InvokeAsync(async () =>
-                {
-                    await ReloadAsync();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
-        {
-        }
+        return true;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
-        await _disposed.CancelAsync();
-        _safety?.Dispose();
-        if (_module is not null)
+        if (_live is not null)
         {
-            try
-            {
-                await _module.InvokeVoidAsync("forget", CancellationToken.None, _key);
-                await _module.DisposeAsync();
-            }
-            catch (Exception ex) when (ex is JSDisconnectedException or JSException)
-            {
-            }
+            await _live.DisposeAsync();
         }
-        _self?.Dispose();
+        await _disposed.CancelAsync();
+        if (_script is not null)
+        {
+            await _script.DisposeAsync();
+        }
         _disposed.Dispose();
     }
 }

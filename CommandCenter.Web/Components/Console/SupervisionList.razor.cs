@@ -2,11 +2,9 @@ using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Identity;
 using CommandCenter.Data.Incidents;
-using CommandCenter.Web.Live;
 using CommandCenter.Data.Live;
 using CommandCenter.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -24,10 +22,9 @@ public sealed partial class SupervisionList : IAsyncDisposable
     private readonly CancellationTokenSource _disposed = new();
     private CancellationToken _token;
     private IReadOnlyList<SupervisionRow> _rows = [];
-    private IDisposable? _subscription;
-    private PeriodicTimer? _ticker;
+    private LiveReload? _live;
+    private IDisposable? _tick;
     private DateTime _now;
-    private DateTime _loadedAt;
     private int? _seenOverdue;
     private bool _busy;
 
@@ -35,13 +32,16 @@ public sealed partial class SupervisionList : IAsyncDisposable
     private LiveMetrics Live { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<CommandCenterDbContext> Contexts { get; set; } = default!;
+    private IncidentQueries Queries { get; set; } = default!;
 
     [Inject]
     private SupervisionReminderService Reminders { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ConsoleClock Clock { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -61,17 +61,20 @@ public sealed partial class SupervisionList : IAsyncDisposable
     {
         _token = _disposed.Token;
         await ReloadAsync();
-        _subscription = Live.Subscribe(OnLiveChangeAsync);
-        _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
-        _ = TickAsync(_ticker);
+        _live = new LiveReload(Time, Logger, TimeSpan.Zero, _ => ReloadAsync(), StateHasChanged, InvokeAsync, Live, OverdueChanged, every: SafetyReload);
+        _tick = Clock.Subscribe(now => InvokeAsync(() =>
+        {
+            _now = now;
+            StateHasChanged();
+        }));
     }
 
     public async Task ReloadAsync()
     {
-        _now = _loadedAt = Time.GetUtcNow().UtcDateTime;
+        _now = Time.GetUtcNow().UtcDateTime;
         try
         {
-            _rows = await ConsoleQueries.SupervisionsAsync(Contexts, Officer.ScopeCode, _token);
+            _rows = await Queries.SupervisionsAsync(Officer.ScopeCode, _token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -79,48 +82,25 @@ public sealed partial class SupervisionList : IAsyncDisposable
         }
     }
 
-    private Task OnLiveChangeAsync(LiveSnapshot snapshot)
+    private bool OverdueChanged(LiveSnapshot snapshot)
     {
         var overdue = (Officer.ScopeCode is { } scope ? snapshot.Node(scope) : snapshot.District)?.Overdue ?? 0;
         if (_seenOverdue == overdue)
         {
-            return Task.CompletedTask;
+            return false;
         }
         _seenOverdue = overdue;
-        return InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            StateHasChanged();
-        });
-    }
-
-    private async Task TickAsync(PeriodicTimer ticker)
-    {
-        try
-        {
-            while (await ticker.WaitForNextTickAsync(_token))
-            {
-                await InvokeAsync(async () =>
-                {
-                    _now = Time.GetUtcNow().UtcDateTime;
-                    if (_now - _loadedAt >= SafetyReload && !_busy)
-                    {
-                        await ReloadAsync();
-                    }
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
-        {
-        }
+        return true;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
+        _tick?.Dispose();
+        if (_live is not null)
+        {
+            await _live.DisposeAsync();
+        }
         await _disposed.CancelAsync();
-        _ticker?.Dispose();
         _disposed.Dispose();
     }
 
