@@ -66,28 +66,14 @@ public sealed class NodeSnapshotBuilder(
             }
         }
 
-        var people = await db.Residents.GroupBy(r => r.GridId).Select(g => new
-        {
-            GridId = g.Key,
-            Total = g.Count(),
-            Registered = g.Count(r => r.Type == ResidentType.Registered),
-            Migrant = g.Count(r => r.Type == ResidentType.Migrant),
-            Foreign = g.Count(r => r.Type == ResidentType.Foreign),
-            Aged = g.Count(r => (r.KeyGroups & KeyGroups.Aged60Plus) != 0),
-            Alone = g.Count(r => (r.KeyGroups & KeyGroups.LivingAlone) != 0),
-            Child = g.Count(r => (r.KeyGroups & KeyGroups.Child) != 0),
-            Disabled = g.Count(r => (r.KeyGroups & KeyGroups.Disabled) != 0),
-            LeftBehind = g.Count(r => (r.KeyGroups & KeyGroups.LeftBehind) != 0),
-            Special = g.Count(r => (r.KeyGroups & KeyGroups.SpecialCare) != 0),
-            Party = g.Count(r => r.IsPartyMember),
-        }).ToListAsync(ct);
+        var people = await PeopleCounts.ByGridAsync(db, ct);
         foreach (var p in people)
         {
             foreach (var n in Chain(p.GridId))
             {
-                n.Residents += p.Total; n.Registered += p.Registered; n.Migrant += p.Migrant; n.Foreign += p.Foreign;
-                n.Aged60Plus += p.Aged; n.LivingAlone += p.Alone; n.Children += p.Child; n.Disabled += p.Disabled;
-                n.LeftBehind += p.LeftBehind; n.SpecialCare += p.Special; n.PartyMembers += p.Party;
+                n.Residents += (int)p.Total; n.Registered += (int)p.Registered; n.Migrant += (int)p.Migrant; n.Foreign += (int)p.Foreign;
+                n.Aged60Plus += (int)p.Aged60Plus; n.LivingAlone += (int)p.LivingAlone; n.Children += (int)p.Children; n.Disabled += (int)p.Disabled;
+                n.LeftBehind += (int)p.LeftBehind; n.SpecialCare += (int)p.SpecialCare; n.PartyMembers += (int)p.PartyMembers;
             }
         }
 

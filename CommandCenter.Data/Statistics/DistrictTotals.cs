@@ -63,7 +63,7 @@ public sealed record DistrictTotals(
             await db.Grids.LongCountAsync(cancellationToken),
             await db.GridWorkers.LongCountAsync(w => w.IsActive, cancellationToken));
 
-        var people = await QueryPeopleAsync(db, cancellationToken);
+        var people = PeopleCounts.Sum(await PeopleCounts.ByGridAsync(db, cancellationToken));
 
         var placesByKind = await db.Places.GroupBy(p => p.Kind)
             .Select(g => new { g.Key, Count = g.LongCount() })
@@ -104,31 +104,5 @@ public sealed record DistrictTotals(
             stages.Where(s => s.Key is IncidentStage.Rejected).Sum(s => s.Count));
 
         return new DistrictTotals(hierarchy, people, places, components, organizations, incidents);
-    }
-
-    private static async Task<PeopleTotals> QueryPeopleAsync(CommandCenterDbContext db, CancellationToken cancellationToken)
-    {
-        // One scan grouped by type; each key group is a conditional count over the flags.
-        var rows = await db.Residents.GroupBy(r => r.Type)
-            .Select(g => new
-            {
-                Type = g.Key,
-                Count = g.LongCount(),
-                Aged = g.LongCount(r => (r.KeyGroups & KeyGroups.Aged60Plus) != 0),
-                Alone = g.LongCount(r => (r.KeyGroups & KeyGroups.LivingAlone) != 0),
-                Child = g.LongCount(r => (r.KeyGroups & KeyGroups.Child) != 0),
-                Disabled = g.LongCount(r => (r.KeyGroups & KeyGroups.Disabled) != 0),
-                LeftBehind = g.LongCount(r => (r.KeyGroups & KeyGroups.LeftBehind) != 0),
-                Special = g.LongCount(r => (r.KeyGroups & KeyGroups.SpecialCare) != 0),
-                Party = g.LongCount(r => r.IsPartyMember),
-            })
-            .ToListAsync(cancellationToken);
-
-        long OfType(ResidentType type) => rows.Where(r => r.Type == type).Sum(r => r.Count);
-        return new PeopleTotals(
-            rows.Sum(r => r.Count),
-            OfType(ResidentType.Registered), OfType(ResidentType.Migrant), OfType(ResidentType.Foreign),
-            rows.Sum(r => r.Aged), rows.Sum(r => r.Alone), rows.Sum(r => r.Child), rows.Sum(r => r.Disabled),
-            rows.Sum(r => r.LeftBehind), rows.Sum(r => r.Special), rows.Sum(r => r.Party));
     }
 }

@@ -113,21 +113,7 @@ public sealed class WallBaseData(
         nodeCodes.AddRange(await db.Communities.Select(c => c.Code).ToListAsync(cancellationToken));
         nodeCodes.AddRange(grids.Select(g => g.Code));
 
-        var people = await db.Residents.GroupBy(r => new { r.GridId, r.Type })
-            .Select(g => new
-            {
-                g.Key.GridId,
-                g.Key.Type,
-                Count = g.LongCount(),
-                Aged = g.LongCount(r => (r.KeyGroups & KeyGroups.Aged60Plus) != 0),
-                Alone = g.LongCount(r => (r.KeyGroups & KeyGroups.LivingAlone) != 0),
-                Child = g.LongCount(r => (r.KeyGroups & KeyGroups.Child) != 0),
-                Disabled = g.LongCount(r => (r.KeyGroups & KeyGroups.Disabled) != 0),
-                LeftBehind = g.LongCount(r => (r.KeyGroups & KeyGroups.LeftBehind) != 0),
-                Special = g.LongCount(r => (r.KeyGroups & KeyGroups.SpecialCare) != 0),
-                Party = g.LongCount(r => r.IsPartyMember),
-            })
-            .ToListAsync(cancellationToken);
+        var people = await PeopleCounts.ByGridAsync(db, cancellationToken);
         var buildings = await db.Buildings.GroupBy(b => b.GridId).Select(g => new { GridId = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(x => x.GridId, x => x.Count, cancellationToken);
         var rooms = await db.Rooms.GroupBy(r => r.GridId).Select(g => new { GridId = g.Key, Count = g.LongCount() })
@@ -151,14 +137,9 @@ public sealed class WallBaseData(
         foreach (var code in nodeCodes.Distinct(StringComparer.Ordinal))
         {
             bool In(int gridId) => CodeOf(gridId).StartsWith(code, StringComparison.Ordinal);
-            var mine = people.Where(p => In(p.GridId)).ToList();
-            long OfType(ResidentType type) => mine.Where(r => r.Type == type).Sum(r => r.Count);
             var orgs = organizations.Where(o => o.AreaCode.StartsWith(code, StringComparison.Ordinal)).ToList();
             result[code] = new WallBaseFigures(
-                new PeopleTotals(
-                    mine.Sum(r => r.Count), OfType(ResidentType.Registered), OfType(ResidentType.Migrant), OfType(ResidentType.Foreign),
-                    mine.Sum(r => r.Aged), mine.Sum(r => r.Alone), mine.Sum(r => r.Child), mine.Sum(r => r.Disabled),
-                    mine.Sum(r => r.LeftBehind), mine.Sum(r => r.Special), mine.Sum(r => r.Party)),
+                PeopleCounts.Sum(people.Where(p => In(p.GridId))),
                 buildings.Where(p => In(p.Key)).Sum(p => p.Value),
                 rooms.Where(p => In(p.Key)).Sum(p => p.Value),
                 places.Where(p => In(p.Key)).Sum(p => p.Value),

@@ -44,6 +44,14 @@ public sealed class ConsoleWalkthroughTests : IAsyncLifetime
             reporterName = "王秀英", reporterPhone = "13912345678",
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        // A second open incident, so the queue is not empty once the first is closed (the small test district may have none left).
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/v1/incidents")
+        {
+            Content = JsonContent.Create(new { title = "浏览器测试：暴露垃圾", description = "路边垃圾堆放。", categoryCode = "E0102", gridCode, source = "gridWorker" }),
+        };
+        other.Headers.Remove("Idempotency-Key");
+        other.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.SendAsync(other)).StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = body.GetProperty("id").GetInt64();
         var number = body.GetProperty("number").GetString()!;
