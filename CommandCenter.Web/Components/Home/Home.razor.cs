@@ -2,7 +2,6 @@ using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Statistics;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Components.Home;
 
@@ -13,7 +12,7 @@ public partial class Home : IDisposable
     private bool _failed;
 
     [Inject]
-    private IDbContextFactory<CommandCenterDbContext> ContextFactory { get; set; } = default!;
+    private StatisticsQueries Statistics { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -37,10 +36,8 @@ public partial class Home : IDisposable
         }
         try
         {
-            var now = Time.GetLocalNow();
-            var yearStart = new DateTimeOffset(now.Year, 1, 1, 0, 0, 0, now.Offset);
-            Totals = await DistrictTotals.QueryAsync(ContextFactory, now.Year, yearStart.UtcDateTime, _disposed.Token);
-            AsOf = now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            Totals = await Statistics.DistrictTotalsAsync(_disposed.Token);
+            AsOf = ChinaDay.Local(Time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

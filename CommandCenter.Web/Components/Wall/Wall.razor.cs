@@ -1,3 +1,4 @@
+using CommandCenter.Data.Statistics;
 using System.Globalization;
 using CommandCenter.Data;
 using CommandCenter.Data.Hierarchy;
@@ -26,7 +27,7 @@ public partial class Wall : IAsyncDisposable
     private IJSObjectReference? _handle;
     private IDisposable? _subscription;
     private LiveSnapshot _snapshot = LiveSnapshot.Empty;
-    private WallBaseFigures _base = WallBaseFigures.Zero;
+    private NodeBaseFigures _base = NodeBaseFigures.Zero;
     private MapView? _view;
     private string? _code;
     private string? _pinned;

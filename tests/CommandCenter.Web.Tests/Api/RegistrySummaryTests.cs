@@ -38,12 +38,13 @@ public sealed class RegistrySummaryTests(RegistryFactory factory) : IClassFixtur
 
         var district = await SummaryAsync(client, ApiDistrict.DistrictCode);
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<Data.CommandCenterDbContext>>();
-        var home = (await DistrictTotals.QueryAsync(contexts, 2026, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))).Registry;
+        var statistics = factory.Services.GetRequiredService<StatisticsQueries>();
+        var home = (await statistics.DistrictTotalsAsync(2026, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))).Registry;
         Assert.Equal([home.Residents, home.Households, home.Buildings, home.Rooms, home.Places, home.Components, home.Organizations], Numbers(district));
         Assert.All(Numbers(district), n => Assert.True(n > 0));
 
         var street = await SummaryAsync(client, ApiDistrict.Street2Code);
-        var wall = (await factory.QueryAsync(db => WallBaseData.ReadAsync(db, CancellationToken.None)))[ApiDistrict.Street2Code];
+        var wall = (await statistics.NodeFiguresAsync())[ApiDistrict.Street2Code];
         Assert.Equal(wall.People.Total, street["residents"]!.GetValue<long>());
         Assert.Equal(wall.Buildings, street["buildings"]!.GetValue<long>());
         Assert.Equal(wall.Rooms, street["rooms"]!.GetValue<long>());

@@ -43,7 +43,7 @@ public sealed class HomeTotalsTests(CommandCenterFactory factory) : IClassFixtur
     {
         var year = DateTime.UtcNow.Year;
         var yearStart = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var totals = await DistrictTotals.QueryAsync(factory.Services.GetRequiredService<IDbContextFactory<CommandCenterDbContext>>(), year, yearStart);
+        var totals = await factory.Services.GetRequiredService<StatisticsQueries>().DistrictTotalsAsync(year, yearStart);
 
         await factory.WithDbAsync(async db =>
         {

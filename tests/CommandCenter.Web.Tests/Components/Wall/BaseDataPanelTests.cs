@@ -8,7 +8,7 @@ namespace CommandCenter.Web.Tests.Components.Wall;
 /// <summary>The left column: 人, 组织, 地/物.</summary>
 public sealed class BaseDataPanelTests : WallComponentTest
 {
-    private static readonly WallBaseFigures Figures = new(
+    private static readonly NodeBaseFigures Figures = new(
         new PeopleTotals(296166, 237830, 55323, 3013, 59398, 12529, 58209, 7699, 7099, 2867, 12800),
         3444, 131394, 581,
         [new ComponentMajorTotal("01", "公用设施", 9485), new ComponentMajorTotal("02", "道路交通", 1652)],

@@ -39,13 +39,14 @@ public sealed class WallDataTests(CommandCenterFactory factory) : IClassFixture<
     public async Task The_districts_base_numbers_equal_the_home_pages_totals_and_the_streets_add_up_to_them()
     {
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<CommandCenterDbContext>>();
-        var totals = await DistrictTotals.QueryAsync(contexts, DateTime.UtcNow.Year, new DateTime(DateTime.UtcNow.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        Dictionary<string, WallBaseFigures> byNode = [];
+        var statistics = factory.Services.GetRequiredService<StatisticsQueries>();
+        var totals = await statistics.DistrictTotalsAsync(DateTime.UtcNow.Year, new DateTime(DateTime.UtcNow.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Dictionary<string, NodeBaseFigures> byNode = [];
         string district = string.Empty;
         List<string> streets = [];
         await factory.WithDbAsync(async db =>
         {
-            byNode = await WallBaseData.ReadAsync(db, CancellationToken.None);
+            byNode = await statistics.NodeFiguresAsync();
             district = await db.Districts.Select(d => d.Code).FirstAsync();
             streets = await db.Streets.Select(s => s.Code).ToListAsync();
         });
