@@ -30,7 +30,7 @@ internal static class LiveAggregation
                 node.Add(incident);
             }
         }
-        foreach (var ((_, _), (gridId, action)) in state.TransitionsToday)
+        foreach (var (gridId, action) in state.TransitionsToday.Values)
         {
             foreach (var node in On(gridId))
             {

@@ -55,8 +55,13 @@ internal sealed class LiveState
     public required DateOnly Day { get; init; }
     public required int NewestCount { get; init; }
 
-    public DateTime DayStart => ChinaDay.Bounds(Day).Start;
-    public DateTime DayEnd => ChinaDay.Bounds(Day).End;
+    private (DateTime Start, DateTime End)? _dayBounds;
+
+    /// <summary>Today's UTC bounds, worked out once: <see cref="IsToday"/> runs for every measure of every tracked incident per snapshot.</summary>
+    private (DateTime Start, DateTime End) DayBounds => _dayBounds ??= ChinaDay.Bounds(Day);
+
+    public DateTime DayStart => DayBounds.Start;
+    public DateTime DayEnd => DayBounds.End;
 
     public Dictionary<long, TrackedIncident> Incidents { get; } = [];
 

@@ -1,9 +1,6 @@
-using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Objects;
 using CommandCenter.Data.Organizations;
-using CommandCenter.Data.People;
 using CommandCenter.Data.Places;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Data.Statistics;
 
