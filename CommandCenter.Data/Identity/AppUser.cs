@@ -33,8 +33,12 @@ public static class Roles
     public const string Analyst = "Analyst";
     /// <summary>Read-only, for the data wall's unattended PC.</summary>
     public const string Wall = "Wall";
+    /// <summary>三员分立: the security administrator (roles, unlocking, two-factor resets).</summary>
+    public const string SecurityAdmin = "SecurityAdmin";
+    /// <summary>三员分立: the audit administrator (reads and verifies the audit log, nothing else).</summary>
+    public const string AuditAdmin = "AuditAdmin";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Leader, DutyOfficer, Analyst, Wall];
+    public static readonly IReadOnlyList<string> All = [Admin, Leader, DutyOfficer, Analyst, Wall, SecurityAdmin, AuditAdmin];
 
     /// <summary>Roles that may be limited to part of the hierarchy.</summary>
     public static readonly IReadOnlyList<string> Scopable = [DutyOfficer, Analyst];

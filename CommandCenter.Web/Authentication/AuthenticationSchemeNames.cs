@@ -10,7 +10,20 @@ public static class AuthenticationSchemeNames
 
 public static class AuthorizationPolicies
 {
+    /// <summary>The system administrator: users, keys, reference data, imports.</summary>
     public const string Admin = "Admin";
+
+    /// <summary>
+    /// Roles, unlocking and two-factor resets: the security administrator, and also the system administrator
+    /// unless <see cref="SecurityOptions.SeparateAdministrators"/> is on.
+    /// </summary>
+    public const string SecurityAdministration = "SecurityAdministration";
+
+    /// <summary>
+    /// Reading, verifying and exporting the audit log: the audit administrator, and also the system administrator
+    /// unless <see cref="SecurityOptions.SeparateAdministrators"/> is on.
+    /// </summary>
+    public const string AuditAdministration = "AuditAdministration";
 }
 
 /// <summary>Claims added to the signed-in principal.</summary>

@@ -1,4 +1,5 @@
 using CommandCenter.Data;
+using CommandCenter.Data.Demo;
 using CommandCenter.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -74,6 +75,12 @@ public static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        var separate = security.SeparatesAdministrators(DemoOptions.IsDemoMode(configuration));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthorizationPolicies.SecurityAdministration, p => p.RequireAuthenticatedUser()
+                .RequireRole(separate ? [Roles.SecurityAdmin] : [Roles.SecurityAdmin, Roles.Admin]))
+            .AddPolicy(AuthorizationPolicies.AuditAdministration, p => p.RequireAuthenticatedUser()
+                .RequireRole(separate ? [Roles.AuditAdmin] : [Roles.AuditAdmin, Roles.Admin]));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

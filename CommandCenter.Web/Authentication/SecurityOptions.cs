@@ -24,4 +24,14 @@ public sealed class SecurityOptions
 
     [Range(8, 128)]
     public int MinimumPasswordLength { get; set; } = 8;
+
+    /// <summary>
+    /// 三员分立 (separation of duties): when on, the system administrator (users, keys, reference data), the security
+    /// administrator (roles, unlocking, two-factor resets) and the audit administrator (the audit log) are three roles
+    /// that cannot stand in for each other. Null: on outside demo mode, off in demo mode.
+    /// </summary>
+    public bool? SeparateAdministrators { get; set; }
+
+    /// <summary>The rule for <see cref="SeparateAdministrators"/>: the setting when given, otherwise on outside demo mode.</summary>
+    public bool SeparatesAdministrators(bool demoMode) => SeparateAdministrators ?? !demoMode;
 }
