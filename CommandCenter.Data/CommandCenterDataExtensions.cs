@@ -54,6 +54,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GridLocator>();
+        services.AddSingleton<HierarchyBoundaries>();
         services.AddSingleton<IReferenceDataCache>(sp => sp.GetRequiredService<GridLocator>());
         AddLiveFeed(services, configuration);
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -15,7 +15,8 @@ public sealed record UserSummary(
     bool MustChangePassword,
     int? GridWorkerId,
     int? StaffMemberId,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    bool TwoFactorEnabled = false);
 
 /// <summary>One page of users by user name: the total of the whole search, the page asked for and its rows.</summary>
 public sealed record UserPage(int Total, int Page, int PageSize, IReadOnlyList<UserSummary> Items);
@@ -116,6 +117,7 @@ public sealed class UserDirectory(IDbContextFactory<CommandCenterDbContext> cont
             u.MustChangePassword,
             workers.FirstOrDefault(w => w.UserId == u.Id)?.Id,
             staff.FirstOrDefault(s => s.UserId == u.Id)?.Id,
-            u.CreatedAt))];
+            u.CreatedAt,
+            u.TwoFactorEnabled))];
     }
 }

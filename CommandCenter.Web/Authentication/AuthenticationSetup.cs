@@ -75,12 +75,11 @@ public static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AuthorizationPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
-        var separate = security.SeparatesAdministrators(DemoOptions.IsDemoMode(configuration));
+        var separation = new SeparationOfDuties(security.SeparatesAdministrators(DemoOptions.IsDemoMode(configuration)));
+        services.AddSingleton(separation);
         services.AddAuthorizationBuilder()
-            .AddPolicy(AuthorizationPolicies.SecurityAdministration, p => p.RequireAuthenticatedUser()
-                .RequireRole(separate ? [Roles.SecurityAdmin] : [Roles.SecurityAdmin, Roles.Admin]))
-            .AddPolicy(AuthorizationPolicies.AuditAdministration, p => p.RequireAuthenticatedUser()
-                .RequireRole(separate ? [Roles.AuditAdmin] : [Roles.AuditAdmin, Roles.Admin]));
+            .AddPolicy(AuthorizationPolicies.SecurityAdministration, p => p.RequireAuthenticatedUser().RequireRole(separation.RolesFor(Roles.SecurityAdmin)))
+            .AddPolicy(AuthorizationPolicies.AuditAdministration, p => p.RequireAuthenticatedUser().RequireRole(separation.RolesFor(Roles.AuditAdmin)));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -15,6 +15,9 @@ public abstract class AdminPageBase : ComponentBase
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>The signed-in administrator.</summary>
+    protected Task<AuthenticationState> SignedIn => AuthenticationState;
+
     [Inject]
     protected IStringLocalizer<AdminResource> Text { get; set; } = default!;
 

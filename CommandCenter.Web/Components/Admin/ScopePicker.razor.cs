@@ -21,6 +21,10 @@ public sealed partial class ScopePicker
     [Parameter]
     public EventCallback<string?> ValueChanged { get; set; }
 
+    /// <summary>Shows the scope without letting it change (an administrator whose duties do not include it).</summary>
+    [Parameter]
+    public bool Disabled { get; set; }
+
     [Inject]
     private IStringLocalizer<AdminResource> Text { get; set; } = default!;
 

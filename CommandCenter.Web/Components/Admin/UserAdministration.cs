@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CommandCenter.Data;
 using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Identity;
+using CommandCenter.Web.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,13 +27,17 @@ public sealed record PasswordReset(UserSummary User, string Password);
 /// User administration for the /admin/users page and the /api/v1/admin/users API alike: create, edit roles, scope and
 /// links, disable, enable, unlock and reset passwords. Every change is audited as "before → after"; the last active
 /// administrator can be neither disabled nor demoted. Each call uses its own scope (and so its own DbContext), so a
-/// long-lived circuit never works on stale tracked users.
+/// long-lived circuit never works on stale tracked users. Every write takes the caller's <see cref="AdministratorDuties"/>
+/// (三员分立): accounts are the system administrator's, roles, unlocking and two-factor resets the security administrator's.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirectory directory, AuditLog audit, TimeProvider time)
+public sealed class UserAdministration(
+    IServiceScopeFactory scopes, UserDirectory directory, SeparationOfDuties separation, AuditLog audit, TimeProvider time)
 {
     public const int MaxNameLength = 64;
 
     private const string LastAdmin = "This is the last active administrator: make another administrator first.";
+    private const string AccountsOnly = "Accounts are created and changed by the system administrator (Admin).";
+    private const string SecurityOnly = "Roles, unlocking and two-factor resets are the security administrator's (SecurityAdmin).";
 
     public Task<UserPage> SearchAsync(string? search, int? page, int? pageSize, CancellationToken cancellationToken = default) =>
         directory.SearchAsync(search, page, pageSize, cancellationToken);
@@ -40,12 +45,21 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
     public async Task<OperationResult<UserSummary>> GetAsync(string userName, CancellationToken cancellationToken = default) =>
         await directory.FindAsync(userName, cancellationToken) is { } user ? OperationResult<UserSummary>.Ok(user) : NotFound<UserSummary>(userName);
 
-    public async Task<OperationResult<CreatedUser>> CreateAsync(NewUser request, AuditActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CreatedUser>> CreateAsync(
+        NewUser request, AdministratorDuties duties, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        if (!duties.Accounts)
+        {
+            return Forbidden<CreatedUser>(AccountsOnly);
+        }
         var errors = new Dictionary<string, List<string>>();
         var userName = Name(request.UserName, "userName", errors);
         var displayName = Name(request.DisplayName, "displayName", errors);
         var roles = ParseRoles(request.Roles ?? [], errors);
+        if (roles.Count > 0 && !duties.Security)
+        {
+            return Forbidden<CreatedUser>(SecurityOnly);
+        }
         var scopeCode = await ParseScopeAsync(request.ScopeCode, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -80,8 +94,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
         return OperationResult<CreatedUser>.Ok(new CreatedUser((await directory.FindAsync(userName, cancellationToken))!, generated));
     }
 
-    public async Task<OperationResult<UserSummary>> UpdateAsync(string userName, UserChanges request, AuditActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<UserSummary>> UpdateAsync(
+        string userName, UserChanges request, AdministratorDuties duties, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        if (!duties.Any)
+        {
+            return Forbidden<UserSummary>(AccountsOnly);
+        }
         var errors = new Dictionary<string, List<string>>();
         var displayName = request.DisplayName is null ? null : Name(request.DisplayName, "displayName", errors);
         var roles = request.Roles is null ? null : ParseRoles(request.Roles, errors);
@@ -98,6 +117,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
         if (user is null || await directory.FindAsync(userName, cancellationToken) is not { } before)
         {
             return NotFound<UserSummary>(userName);
+        }
+        var rolesChange = roles is not null && !roles.ToHashSet().SetEquals(before.Roles);
+        var accountChange = (displayName is not null && displayName != before.DisplayName) || scopeCode != before.ScopeCode
+            || request.GridWorkerId != before.GridWorkerId || request.StaffMemberId != before.StaffMemberId;
+        if ((rolesChange && !duties.Security) || (accountChange && !duties.Accounts))
+        {
+            return Forbidden<UserSummary>(rolesChange && !duties.Security ? SecurityOnly : AccountsOnly);
         }
         var linkProblem = await CheckLinksAsync(db, user.Id, request, cancellationToken);
         if (linkProblem is not null)
@@ -123,7 +149,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
             user.ScopeCode = scopeCode;
             rightsChanged = true;
         }
-        if (roles is not null && !roles.ToHashSet().SetEquals(before.Roles))
+        if (rolesChange && roles is not null)
         {
             Check(await users.RemoveFromRolesAsync(user, [.. before.Roles.Except(roles)]));
             Check(await users.AddToRolesAsync(user, [.. roles.Except(before.Roles)]));
@@ -154,8 +180,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
     }
 
     /// <summary>Disables the account and renews its security stamp: its cookies, circuits and hub connections end within the re-validation interval.</summary>
-    public Task<OperationResult<UserSummary>> DisableAsync(string userName, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(userName, actor, "user.disable", async (users, user) =>
+    public Task<OperationResult<UserSummary>> DisableAsync(string userName, AdministratorDuties duties, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(userName, duties.Accounts, AccountsOnly, actor, "user.disable", async (users, user) =>
         {
             if (user.IsDisabled)
             {
@@ -170,8 +196,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
             return (AdminResults.Change("disabled", false, true), null);
         }, cancellationToken);
 
-    public Task<OperationResult<UserSummary>> EnableAsync(string userName, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(userName, actor, "user.enable", async (users, user) =>
+    public Task<OperationResult<UserSummary>> EnableAsync(string userName, AdministratorDuties duties, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(userName, duties.Accounts, AccountsOnly, actor, "user.enable", async (users, user) =>
         {
             if (!user.IsDisabled)
             {
@@ -182,8 +208,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
             return (AdminResults.Change("disabled", true, false), null);
         }, cancellationToken);
 
-    public Task<OperationResult<UserSummary>> UnlockAsync(string userName, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(userName, actor, "user.unlock", async (users, user) =>
+    public Task<OperationResult<UserSummary>> UnlockAsync(string userName, AdministratorDuties duties, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(userName, duties.Security, SecurityOnly, actor, "user.unlock", async (users, user) =>
         {
             var lockedUntil = user.LockoutEnd is { } end && end > time.GetUtcNow() ? end.UtcDateTime.ToString("O") : null;
             var failures = user.AccessFailedCount;
@@ -192,11 +218,26 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
             return ($"{AdminResults.Change("lockedOutUntil", lockedUntil, null)}; {AdminResults.Change("failedSignIns", failures, 0)}", null);
         }, cancellationToken);
 
+    /// <summary>
+    /// Turns two-factor sign-in off and forgets the authenticator key and recovery codes (a lost phone): the user enrols
+    /// again at the next sign-in where a role requires it; open sessions end.
+    /// </summary>
+    public Task<OperationResult<UserSummary>> ResetTwoFactorAsync(string userName, AdministratorDuties duties, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(userName, duties.Security, SecurityOnly, actor, "user.reset-two-factor", async (users, user) =>
+        {
+            var wasEnabled = user.TwoFactorEnabled;
+            Check(await users.SetTwoFactorEnabledAsync(user, false));
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            Check(await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes"));
+            Check(await users.UpdateSecurityStampAsync(user));
+            return (AdminResults.Change("twoFactorEnabled", wasEnabled, false), null);
+        }, cancellationToken);
+
     /// <summary>Sets a generated password (returned this once) that the user must change at the next sign-in; open sessions end.</summary>
-    public async Task<OperationResult<PasswordReset>> ResetPasswordAsync(string userName, AuditActor actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<PasswordReset>> ResetPasswordAsync(string userName, AdministratorDuties duties, AuditActor actor, CancellationToken cancellationToken = default)
     {
         string? password = null;
-        var result = await ChangeAsync(userName, actor, "user.reset-password", async (users, user) =>
+        var result = await ChangeAsync(userName, duties.Accounts, AccountsOnly, actor, "user.reset-password", async (users, user) =>
         {
             var wasRequired = user.MustChangePassword;
             password = NewPassword(users.Options.Password);
@@ -230,9 +271,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
     }
 
     private async Task<OperationResult<UserSummary>> ChangeAsync(
-        string userName, AuditActor actor, string action,
+        string userName, bool allowed, string forbidden, AuditActor actor, string action,
         Func<UserManager<AppUser>, AppUser, Task<(string? Detail, OperationResult<UserSummary>? Problem)>> change, CancellationToken cancellationToken)
     {
+        if (!allowed)
+        {
+            return Forbidden<UserSummary>(forbidden);
+        }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByNameAsync(userName);
@@ -288,7 +333,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
         return trimmed;
     }
 
-    private static List<string> ParseRoles(IEnumerable<string> names, Dictionary<string, List<string>> errors)
+    private List<string> ParseRoles(IEnumerable<string> names, Dictionary<string, List<string>> errors)
+    {
+        var roles = ParseRoleNames(names, errors);
+        if (separation.Enabled && roles.Count(SeparationOfDuties.AdministratorRoles.Contains) > 1)
+        {
+            Add(errors, "roles", $"三员分立: one account holds at most one of {string.Join(", ", SeparationOfDuties.AdministratorRoles)}.");
+        }
+        return roles;
+    }
+
+    private static List<string> ParseRoleNames(IEnumerable<string> names, Dictionary<string, List<string>> errors)
     {
         var roles = new List<string>();
         foreach (var name in names)
@@ -351,6 +406,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserDirector
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    private static OperationResult<T> Forbidden<T>(string message) => new(OperationStatus.OutOfScope, Message: message);
 
     private static OperationResult<T> NotFound<T>(string userName) => OperationResult<T>.NotFound($"There is no user named '{userName}'.");
 

@@ -3,6 +3,7 @@ using CommandCenter.Data.Identity;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using CommandCenter.Data.Auditing;
+using CommandCenter.Web.Authentication;
 
 namespace CommandCenter.Web.Components.Admin;
 
@@ -25,6 +26,12 @@ public sealed partial class UsersPage
     [Inject]
     private UserAdministration Admin { get; set; } = default!;
 
+    [Inject]
+    private SeparationOfDuties Separation { get; set; } = default!;
+
+    /// <summary>What the signed-in administrator may do here (三员分立); the service checks it again.</summary>
+    private AdministratorDuties _duties = new(false, false);
+
     /// <summary>The page of users shown (for tests).</summary>
     public UserPage? Shown => _page;
 
@@ -32,6 +39,7 @@ public sealed partial class UsersPage
 
     protected override async Task OnInitializedAsync()
     {
+        _duties = Separation.DutiesOf((await SignedIn).User);
         await LoadAreasAsync();
         await LoadAsync(1);
     }
@@ -89,7 +97,7 @@ public sealed partial class UsersPage
         var roles = Roles.All.Where(_form.Roles.Contains).ToList();
         if (_form.Editing is null)
         {
-            var result = await Admin.CreateAsync(new NewUser(_form.UserName, _form.DisplayName, _form.Password, roles, _form.ScopeCode), actor);
+            var result = await Admin.CreateAsync(new NewUser(_form.UserName, _form.DisplayName, _form.Password, roles, _form.ScopeCode), _duties, actor);
             if (!Finish(result))
             {
                 return;
@@ -100,7 +108,7 @@ public sealed partial class UsersPage
         else
         {
             var changes = new UserChanges(_form.DisplayName, roles, _form.ScopeCode, _form.GridWorker?.Id, _form.StaffMemberId);
-            if (!Finish(await Admin.UpdateAsync(_form.Editing, changes, actor)))
+            if (!Finish(await Admin.UpdateAsync(_form.Editing, changes, _duties, actor)))
             {
                 return;
             }
@@ -111,7 +119,7 @@ public sealed partial class UsersPage
 
     private Task ResetPasswordAsync(string userName) => RunBusyAsync(async actor =>
     {
-        var result = await Admin.ResetPasswordAsync(userName, actor);
+        var result = await Admin.ResetPasswordAsync(userName, _duties, actor);
         if (!result.Succeeded)
         {
             SayFailed(result.Message);
@@ -122,10 +130,11 @@ public sealed partial class UsersPage
         await LoadAsync(_page?.Page ?? 1);
     });
 
-    private Task RunAsync(string userName, Func<string, AuditActor, CancellationToken, Task<OperationResult<UserSummary>>> action, string doneKey) =>
+    private Task RunAsync(
+        string userName, Func<string, AdministratorDuties, AuditActor, CancellationToken, Task<OperationResult<UserSummary>>> action, string doneKey) =>
         RunBusyAsync(async actor =>
         {
-            var result = await action(userName, actor, CancellationToken.None);
+            var result = await action(userName, _duties, actor, CancellationToken.None);
             if (result.Succeeded)
             {
                 Say(Text[doneKey, userName], Severity.Success);

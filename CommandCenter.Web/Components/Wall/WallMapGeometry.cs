@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using CommandCenter.Data;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Live;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Components.Wall;
 
@@ -34,7 +32,7 @@ public sealed record MapNode(string Code, string Name, HierarchyLevel Level);
 /// longitude scaled by cos(latitude), fitted into a 1000-unit-wide view box. Re-read from the database every 30 minutes,
 /// and at once after a re-sync notice (see <see cref="IReferenceDataCache"/>).
 /// </summary>
-public sealed class WallMapGeometry(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time) : IReferenceDataCache, IDisposable
+public sealed class WallMapGeometry(HierarchyBoundaries boundaries, TimeProvider time) : IReferenceDataCache, IDisposable
 {
     public const double ViewWidth = 1000;
     private static readonly int[] CodeLengths = [6, 9, 12, 15];
@@ -83,16 +81,7 @@ public sealed class WallMapGeometry(IDbContextFactory<CommandCenterDbContext> co
             {
                 return again;
             }
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var areas = new List<(string Code, string Name, HierarchyLevel Level, string Boundary)>();
-            areas.AddRange((await db.Districts.AsNoTracking().Select(d => new { d.Code, d.Name, d.Boundary }).ToListAsync(cancellationToken))
-                .Select(a => (a.Code, a.Name, HierarchyLevel.District, a.Boundary)));
-            areas.AddRange((await db.Streets.AsNoTracking().Select(d => new { d.Code, d.Name, d.Boundary }).ToListAsync(cancellationToken))
-                .Select(a => (a.Code, a.Name, HierarchyLevel.Street, a.Boundary)));
-            areas.AddRange((await db.Communities.AsNoTracking().Select(d => new { d.Code, d.Name, d.Boundary }).ToListAsync(cancellationToken))
-                .Select(a => (a.Code, a.Name, HierarchyLevel.Community, a.Boundary)));
-            areas.AddRange((await db.Grids.AsNoTracking().Select(d => new { d.Code, d.Name, d.Boundary }).ToListAsync(cancellationToken))
-                .Select(a => (a.Code, a.Name, HierarchyLevel.Grid, a.Boundary)));
+            var areas = await boundaries.LoadAsync(cancellationToken);
             var byCode = new Dictionary<string, Area>(StringComparer.Ordinal);
             foreach (var (code, name, level, boundary) in areas)
             {
@@ -107,7 +96,7 @@ public sealed class WallMapGeometry(IDbContextFactory<CommandCenterDbContext> co
                 }
                 byCode[code] = new Area(new MapNode(code, name, level), ring);
             }
-            var district = areas.FirstOrDefault(a => a.Level == HierarchyLevel.District).Code ?? string.Empty;
+            var district = areas.FirstOrDefault(a => a.Level == HierarchyLevel.District)?.Code ?? string.Empty;
             _views.Clear();
             return _loaded = new Loaded(time.GetUtcNow(), byCode, district);
         }

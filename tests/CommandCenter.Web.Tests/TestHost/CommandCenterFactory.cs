@@ -26,6 +26,8 @@ public partial class CommandCenterFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:CommandCenter", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Enabled", "false");
+        // One administrator does everything unless a test separates the duties (三员分立 is on by default outside demo mode).
+        builder.UseSetting("Security:SeparateAdministrators", "false");
         builder.UseSetting("Jobs:WorkerCount", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in ExtraSettings)

@@ -70,7 +70,7 @@ public sealed class WallDataTests(CommandCenterFactory factory) : IClassFixture<
     [Fact]
     public async Task The_map_of_the_district_holds_every_grid_with_its_streets_as_children_inside_the_view_box()
     {
-        var geometry = new WallMapGeometry(factory.Services.GetRequiredService<IDbContextFactory<CommandCenterDbContext>>(), TimeProvider.System);
+        var geometry = new WallMapGeometry(factory.Services.GetRequiredService<CommandCenter.Data.Hierarchy.HierarchyBoundaries>(), TimeProvider.System);
         string district = string.Empty;
         int grids = 0, streets = 0;
         await factory.WithDbAsync(async db =>
