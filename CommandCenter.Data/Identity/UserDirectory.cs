@@ -21,6 +21,12 @@ public sealed record UserSummary(
 /// <summary>One page of users by user name: the total of the whole search, the page asked for and its rows.</summary>
 public sealed record UserPage(int Total, int Page, int PageSize, IReadOnlyList<UserSummary> Items);
 
+/// <summary>What decides whether an open session still stands: the account's disabled flag and security stamp.</summary>
+public sealed record SessionState(bool Disabled, string? SecurityStamp);
+
+/// <summary>The current state of the accounts and API keys behind open connections.</summary>
+public sealed record SessionStates(IReadOnlyDictionary<string, SessionState> Users, IReadOnlySet<int> LiveKeyIds);
+
 /// <summary>A grid worker or staff member an account may be linked to, for pickers.</summary>
 public sealed record PersonOption(int Id, string Name, string Detail, string? UserId);
 
@@ -94,6 +100,19 @@ public sealed class UserDirectory(IDbContextFactory<CommandCenterDbContext> cont
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await HierarchyTree.LoadAsync(db, cancellationToken);
+    }
+
+    /// <summary>The disabled flag and security stamp of each user, and which of the keys are not revoked: two narrow reads.</summary>
+    public async Task<SessionStates> SessionStatesAsync(
+        IReadOnlyCollection<string> userIds, IReadOnlyCollection<int> keyIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var users = userIds.Count == 0 ? new Dictionary<string, SessionState>(StringComparer.Ordinal)
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => new SessionState(u.IsDisabled, u.SecurityStamp), StringComparer.Ordinal, cancellationToken);
+        var keys = keyIds.Count == 0 ? [] : await db.ApiKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id) && k.RevokedAt == null)
+            .Select(k => k.Id).ToListAsync(cancellationToken);
+        return new SessionStates(users, keys.ToHashSet());
     }
 
     private async Task<IReadOnlyList<UserSummary>> SummariesAsync(CommandCenterDbContext db, IReadOnlyList<AppUser> users, CancellationToken cancellationToken)

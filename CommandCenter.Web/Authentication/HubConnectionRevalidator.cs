@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
-using CommandCenter.Data;
+using CommandCenter.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Web.Authentication;
@@ -46,7 +45,7 @@ public sealed class RevalidatingHubFilter(HubConnectionRegistry registry) : IHub
 /// </summary>
 public sealed class HubConnectionRevalidator(
     HubConnectionRegistry registry,
-    IDbContextFactory<CommandCenterDbContext> contextFactory,
+    UserDirectory directory,
     IOptions<SecurityOptions> security,
     IOptions<IdentityOptions> identity,
     TimeProvider time,
@@ -85,13 +84,9 @@ public sealed class HubConnectionRevalidator(
             return 0;
         }
         var ids = connections.Select(IdOf).Distinct(StringComparer.Ordinal).ToList();
-        var userIds = ids.Where(id => !id!.StartsWith(KeyPrefix, StringComparison.Ordinal)).ToList();
+        var userIds = ids.OfType<string>().Where(id => !id.StartsWith(KeyPrefix, StringComparison.Ordinal)).ToList();
         var keyIds = ids.Select(KeyIdOf).OfType<int>().ToList();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.IsDisabled, u.SecurityStamp }).ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, cancellationToken);
-        var liveKeys = (await db.ApiKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id) && k.RevokedAt == null).Select(k => k.Id).ToListAsync(cancellationToken))
-            .ToHashSet();
+        var (users, liveKeys) = await directory.SessionStatesAsync(userIds, keyIds, cancellationToken);
 
         var stampClaim = identity.Value.ClaimsIdentity.SecurityStampClaimType;
         var ended = 0;
@@ -100,7 +95,7 @@ public sealed class HubConnectionRevalidator(
             var id = IdOf(connection)!;
             var valid = KeyIdOf(id) is { } keyId
                 ? liveKeys.Contains(keyId)
-                : users.TryGetValue(id, out var user) && !user.IsDisabled
+                : users.TryGetValue(id, out var user) && !user.Disabled
                   && (connection.User?.FindFirstValue(stampClaim) is not { } stamp || stamp == user.SecurityStamp);
             if (!valid)
             {
