@@ -72,7 +72,11 @@ public sealed class IncidentIntakeService(
     ILiveFeed? liveFeed = null,
     IOptions<IntakeOptions>? intakeOptions = null) : IReferenceDataCache
 {
-    private readonly IncidentIntakeWriter _writer = new(contextFactory, time, intakeOptions?.Value.GroupWindow ?? TimeSpan.Zero);
+    private readonly IncidentIntakeWriter _writer = new(
+        contextFactory, time, intakeOptions?.Value.GroupWindow ?? TimeSpan.Zero, intakeOptions?.Value.MaxQueued ?? new IntakeOptions().MaxQueued);
+
+    /// <summary>Reports waiting for the database on this node (see <see cref="IntakeOptions.MaxQueued"/>).</summary>
+    public int Queued => _writer.Queued;
 
     /// <summary>Reports committed by this service, and the transactions (group commits) that committed them.</summary>
     public (long Reports, long Transactions) Committed => _writer.Committed;

@@ -47,7 +47,9 @@ internal sealed class PendingIntake(
 /// makes 200 reports/s cheap, with one transaction, one counter update and one WAL append per group.
 /// </summary>
 /// <param name="groupWindow">See <see cref="IntakeOptions.GroupWindow"/>: a wall-clock wait to gather a group, not domain time.</param>
-internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time, TimeSpan groupWindow)
+/// <param name="maxQueued">See <see cref="IntakeOptions.MaxQueued"/>.</param>
+internal sealed class IncidentIntakeWriter(
+    IDbContextFactory<CommandCenterDbContext> contextFactory, TimeProvider time, TimeSpan groupWindow, int maxQueued = int.MaxValue)
 {
     public const int MaxBatch = 64;
     private const int CreatedStatus = 201;
@@ -56,6 +58,7 @@ internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbCont
 
     private readonly ConcurrentQueue<PendingIntake> _queue = new();
     private int _draining;
+    private int _queued;
     private int _lastGroupSize;
     private long _reports;
     private long _transactions;
@@ -63,8 +66,19 @@ internal sealed class IncidentIntakeWriter(IDbContextFactory<CommandCenterDbCont
     /// <summary>Reports committed, and the transactions that committed them (their ratio is the mean group size).</summary>
     public (long Reports, long Transactions) Committed => (Interlocked.Read(ref _reports), Interlocked.Read(ref _transactions));
 
+    /// <summary>Reports queued or being written.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>Queues a report for the next group commit; throws <see cref="IntakeSaturatedException"/> when the queue is full.</summary>
     public Task<IntakeWrite> CommitAsync(PendingIntake pending)
     {
+        var queued = Interlocked.Increment(ref _queued);
+        if (queued > maxQueued)
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new IntakeSaturatedException(queued - 1);
+        }
+        _ = pending.Done.Task.ContinueWith(_ => Interlocked.Decrement(ref _queued), TaskScheduler.Default);
         _queue.Enqueue(pending);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {

@@ -15,4 +15,11 @@ public sealed class IntakeOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan GroupWindow { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// Reports waiting for the database on this node at most; beyond, a report is refused at once with 503 and
+    /// Retry-After (nothing is acknowledged that is not committed, so a refused report is simply sent again).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxQueued { get; set; } = 2000;
 }

@@ -64,7 +64,7 @@ public static class CommandCenterWebExtensions
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddCommandCenterHealth();
         services.AddProblemDetails();
 
         services.AddSingleton<StartupTasks>();
@@ -93,7 +93,7 @@ public static class CommandCenterWebExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapCommandCenterHealth();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapHangfireDashboardWithAuthorizationPolicy(
