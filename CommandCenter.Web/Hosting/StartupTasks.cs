@@ -27,7 +27,7 @@ public sealed class StartupTasks(
         var demoEnabled = demo.Value.Enabled == true;
         logger.LogInformation("Start-up: provider {Provider}, demo mode {DemoMode}", database.Value.Provider, demoEnabled ? "on" : "off");
 
-        await PrepareDatabaseAsync(forceMigration: false, cancellationToken);
+        await WhileDatabaseIsAwayAsync(() => PrepareDatabaseAsync(forceMigration: false, cancellationToken), cancellationToken);
 
         if (demoEnabled)
         {
@@ -35,6 +35,30 @@ public sealed class StartupTasks(
             await EnsureDemoAccountsAsync(cancellationToken);
         }
         logger.LogInformation("Start-up finished in {Elapsed:0.0} s", clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// A node started while the database is down (a reboot of both, a failover) waits for it instead of exiting: each
+    /// attempt that cannot reach the database is logged and retried after 1, 2, 4… up to 30 seconds.
+    /// </summary>
+    private async Task WhileDatabaseIsAwayAsync(Func<Task> step, CancellationToken cancellationToken)
+    {
+        var wait = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await step();
+                return;
+            }
+            catch (Exception ex) when (DatabaseOutage.IsOutage(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Start-up: the database cannot be reached ({Reason}); attempt {Attempt}, trying again in {Wait:0} s",
+                    ex.GetBaseException().Message, attempt, wait.TotalSeconds);
+                await Task.Delay(wait, cancellationToken);
+                wait = TimeSpan.FromSeconds(Math.Min(30, wait.TotalSeconds * 2));
+            }
+        }
     }
 
     /// <summary>Migrations (when enabled or forced), the roles, and the reference data every installation needs.</summary>

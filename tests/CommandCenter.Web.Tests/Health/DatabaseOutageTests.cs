@@ -100,3 +100,22 @@ public sealed class DatabaseOutageTests(RelayedPostgresApiFactory factory) : ICl
         }
     }
 }
+
+/// <summary>A node started while its database is down waits for it (logging each attempt) instead of exiting.</summary>
+public sealed class StartWithoutDatabaseTests
+{
+    [Fact]
+    public async Task Start_up_waits_for_the_database_and_then_serves()
+    {
+        using var factory = new RelayedPostgresApiFactory();
+        factory.Relay.Cut();
+        var watch = Stopwatch.StartNew();
+        var restore = Task.Delay(TimeSpan.FromSeconds(3)).ContinueWith(_ => factory.Relay.Restore(), TaskScheduler.Default);
+
+        await factory.InitializeAsync();
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.5), $"started after {watch.Elapsed}, before the database came back");
+        await restore;
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateBrowser().GetAsync("/healthz/ready")).StatusCode);
+    }
+}

@@ -53,7 +53,14 @@ public sealed class TcpRelay : IDisposable
             _listener = null;
             foreach (var connection in _connections)
             {
-                connection.Client.LingerState = new LingerOption(true, 0);
+                try
+                {
+                    // A reset, not a graceful close: the server side sees a dropped connection, as in a crash.
+                    connection.Client?.LingerState = new LingerOption(true, 0);
+                }
+                catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+                {
+                }
                 connection.Dispose();
             }
             _connections.Clear();
