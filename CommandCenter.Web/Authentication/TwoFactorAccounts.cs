@@ -116,6 +116,13 @@ public sealed class TwoFactorAccounts(UserManager<AppUser> users, AuditLog audit
     public static string Normalize(string? code) => (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal)
         .Replace("-", string.Empty, StringComparison.Ordinal).Trim();
 
+    /// <summary>A recovery code as Identity issued it (XXXXX-XXXXX), from what was typed: case, spaces and a missing dash forgiven.</summary>
+    public static string NormalizeRecoveryCode(string? code)
+    {
+        var typed = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+        return typed.Length == 10 && !typed.Contains('-', StringComparison.Ordinal) ? $"{typed[..5]}-{typed[5..]}" : typed;
+    }
+
     /// <summary>True for a six-digit authenticator code, false for anything else (then it may be a recovery code).</summary>
     public static bool IsAuthenticatorCode(string normalized) => normalized.Length == 6 && normalized.All(char.IsAsciiDigit);
 

@@ -46,6 +46,8 @@ public partial class Login
     protected override void OnInitialized()
     {
         Input ??= new LoginInput();
+        // The code form was posted: render it again, so the post finds its form (and a wrong code can be retried).
+        _secondFactor = Code is not null;
         Code ??= new CodeInput();
     }
 
@@ -90,6 +92,7 @@ public partial class Login
             return;
         }
         var code = TwoFactorAccounts.Normalize(Code.Code);
+        var recoveryCode = TwoFactorAccounts.NormalizeRecoveryCode(Code.Code);
         var byAuthenticator = TwoFactorAccounts.IsAuthenticatorCode(code);
         SignInResult result;
         if (byAuthenticator)
@@ -102,7 +105,7 @@ public partial class Login
         }
         else
         {
-            result = code.Length == 0 ? SignInResult.Failed : await SignInManager.TwoFactorRecoveryCodeSignInAsync(code);
+            result = recoveryCode.Length == 0 ? SignInResult.Failed : await SignInManager.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
             if (!result.Succeeded)
             {
                 // Identity counts wrong authenticator codes toward lockout but not wrong recovery codes: count them here.

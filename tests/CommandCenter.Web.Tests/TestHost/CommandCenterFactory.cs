@@ -27,6 +27,8 @@ public partial class CommandCenterFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Jobs:WorkerCount", "1");
+        // Outside demo mode Admins must enrol a second factor; tests that want that set it (TwoFactorSignInTests).
+        builder.UseSetting("Security:RequireTwoFactorFor", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in ExtraSettings)
         {
