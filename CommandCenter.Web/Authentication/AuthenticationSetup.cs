@@ -26,6 +26,9 @@ public static class AuthenticationSetup
             .ValidateOnStart();
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
 
+        services.AddMemoryCache();
+        services.AddScoped<TwoFactorAccounts>();
+        services.AddScoped<IdleSessionMonitor>();
         services.AddSingleton<ApiKeyLookupCache>();
         services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<RevalidatingHubFilter>();
@@ -68,6 +71,17 @@ public static class AuthenticationSetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
+            // Circuit and hub traffic (live updates, long polling) does not slide the cookie: only requests the user causes do.
+            var validatePrincipal = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var principal = context.Principal;
+                await validatePrincipal(context);
+                if (ReferenceEquals(principal, context.Principal) && IsBackgroundConnection(context.Request))
+                {
+                    context.ShouldRenew = false;
+                }
+            };
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
@@ -90,6 +104,10 @@ public static class AuthenticationSetup
     public static bool IsProgramRequest(HttpRequest request) =>
         NonBrowserPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
         || string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal);
+
+    private static bool IsBackgroundConnection(HttpRequest request) =>
+        request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
     {

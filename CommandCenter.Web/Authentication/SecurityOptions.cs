@@ -34,4 +34,16 @@ public sealed class SecurityOptions
 
     /// <summary>The rule for <see cref="SeparateAdministrators"/>: the setting when given, otherwise on outside demo mode.</summary>
     public bool SeparatesAdministrators(bool demoMode) => SeparateAdministrators ?? !demoMode;
+
+    /// <summary>
+    /// Roles (comma-separated) whose users must sign in with a second factor (TOTP): a user in one of them without it is
+    /// sent to the enrolment page before anything else. Null: "Admin" outside demo mode, nobody in demo mode; "": nobody.
+    /// </summary>
+    public string? RequireTwoFactorFor { get; set; }
+
+    /// <summary>The rule for <see cref="RequireTwoFactorFor"/>: the roles it names, or its default.</summary>
+    public IReadOnlySet<string> RolesRequiringTwoFactor(bool demoMode) =>
+        (RequireTwoFactorFor ?? (demoMode ? string.Empty : Data.Identity.Roles.Admin))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -88,6 +88,7 @@ public static class CommandCenterWebExtensions
         app.UseMiddleware<SameOriginHandshakeMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<PasswordChangeRequiredMiddleware>();
+        app.UseMiddleware<TwoFactorRequiredMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -11,6 +11,7 @@ namespace CommandCenter.Web.Components.Account;
 public partial class Login
 {
     private string? _error;
+    private bool _secondFactor;
 
     [Inject]
     private SignInManager<AppUser> SignInManager { get; set; } = default!;
@@ -30,10 +31,25 @@ public partial class Login
     [SupplyParameterFromForm(FormName = "login")]
     private LoginInput Input { get; set; } = default!;
 
+    [SupplyParameterFromForm(FormName = "login-2fa")]
+    private CodeInput Code { get; set; } = default!;
+
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
-    protected override void OnInitialized() => Input ??= new LoginInput();
+    /// <summary>Set by the idle sign-out of an open page (<see cref="IdleSessionMonitor"/>): the page says why.</summary>
+    [SupplyParameterFromQuery]
+    private bool Idle { get; set; }
+
+    private string? RemoteIp => HttpContext.Connection.RemoteIpAddress?.ToString();
+
+    protected override void OnInitialized()
+    {
+        Input ??= new LoginInput();
+        // The code form was posted: render it again, so the post finds its form (and a wrong code can be retried).
+        _secondFactor = Code is not null;
+        Code ??= new CodeInput();
+    }
 
     private async Task SignInAsync()
     {
@@ -46,32 +62,92 @@ public partial class Login
 
         var result = await SignInManager.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
         var user = await SignInManager.UserManager.FindByNameAsync(userName);
-        var remoteIp = HttpContext.Connection.RemoteIpAddress?.ToString();
 
-        if (result.Succeeded)
+        if (result.Succeeded && user is not null)
         {
-            await Audit.AppendAsync(new AuditRecord(user?.Id, userName, AuditActions.SignIn, RemoteIp: remoteIp), HttpContext.RequestAborted);
-            Logger.LogInformation("{User} signed in", userName);
-            if (user is { MustChangePassword: true })
-            {
-                var back = LocalizationSetup.IsLocal(ReturnUrl) ? $"?returnUrl={Uri.EscapeDataString(ReturnUrl!)}" : string.Empty;
-                Navigation.NavigateTo($"{PasswordChangeRequiredMiddleware.PagePath}{back}", forceLoad: true);
-                return;
-            }
-            Navigation.NavigateTo(LocalizationSetup.IsLocal(ReturnUrl) ? ReturnUrl! : "/", forceLoad: true);
+            await CompleteAsync(user, detail: null);
+            return;
+        }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity's two-factor cookie now remembers the user for the code step.
+            _secondFactor = true;
             return;
         }
 
         var reason = result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "bad-credentials";
         await Audit.AppendAsync(
-            new AuditRecord(user?.Id, userName, AuditActions.SignInFailed, Detail: reason, RemoteIp: remoteIp), HttpContext.RequestAborted);
+            new AuditRecord(user?.Id, userName, AuditActions.SignInFailed, Detail: reason, RemoteIp: RemoteIp), HttpContext.RequestAborted);
         Logger.LogWarning("Sign-in failed for {User}: {Reason}", userName, reason);
         _error = result.IsLockedOut ? L["Login.LockedOut"] : result.IsNotAllowed ? L["Login.NotAllowed"] : L["Login.Failed"];
+    }
+
+    /// <summary>The second step: a six-digit authenticator code, or one of the recovery codes (each works once).</summary>
+    private async Task VerifyCodeAsync()
+    {
+        var user = await SignInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            _error = L["Login.TwoFactorExpired"];
+            return;
+        }
+        var code = TwoFactorAccounts.Normalize(Code.Code);
+        var recoveryCode = TwoFactorAccounts.NormalizeRecoveryCode(Code.Code);
+        var byAuthenticator = TwoFactorAccounts.IsAuthenticatorCode(code);
+        SignInResult result;
+        if (byAuthenticator)
+        {
+            result = await SignInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        }
+        else if (await SignInManager.UserManager.IsLockedOutAsync(user))
+        {
+            result = SignInResult.LockedOut;
+        }
+        else
+        {
+            result = recoveryCode.Length == 0 ? SignInResult.Failed : await SignInManager.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+            if (!result.Succeeded)
+            {
+                // Identity counts wrong authenticator codes toward lockout but not wrong recovery codes: count them here.
+                await SignInManager.UserManager.AccessFailedAsync(user);
+                result = await SignInManager.UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : result;
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            await CompleteAsync(user, byAuthenticator ? "2fa" : "2fa-recovery-code");
+            return;
+        }
+        var reason = result.IsLockedOut ? "locked-out" : byAuthenticator ? "bad-code" : "bad-recovery-code";
+        await Audit.AppendAsync(new AuditRecord(user.Id, user.UserName ?? "?", TwoFactorAuditActions.SignInFailed, Detail: reason, RemoteIp: RemoteIp),
+            HttpContext.RequestAborted);
+        Logger.LogWarning("Second factor failed for {User}: {Reason}", user.UserName, reason);
+        _secondFactor = !result.IsLockedOut;
+        _error = result.IsLockedOut ? L["Login.LockedOut"] : L["Login.TwoFactorFailed"];
+    }
+
+    private async Task CompleteAsync(AppUser user, string? detail)
+    {
+        await Audit.AppendAsync(new AuditRecord(user.Id, user.UserName ?? "?", AuditActions.SignIn, Detail: detail, RemoteIp: RemoteIp), HttpContext.RequestAborted);
+        Logger.LogInformation("{User} signed in", user.UserName);
+        if (user.MustChangePassword)
+        {
+            var back = LocalizationSetup.IsLocal(ReturnUrl) ? $"?returnUrl={Uri.EscapeDataString(ReturnUrl!)}" : string.Empty;
+            Navigation.NavigateTo($"{PasswordChangeRequiredMiddleware.PagePath}{back}", forceLoad: true);
+            return;
+        }
+        Navigation.NavigateTo(LocalizationSetup.IsLocal(ReturnUrl) ? ReturnUrl! : "/", forceLoad: true);
     }
 
     private sealed class LoginInput
     {
         public string? UserName { get; set; }
         public string? Password { get; set; }
+    }
+
+    private sealed class CodeInput
+    {
+        public string? Code { get; set; }
     }
 }

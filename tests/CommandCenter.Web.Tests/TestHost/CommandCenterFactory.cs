@@ -29,6 +29,8 @@ public partial class CommandCenterFactory : WebApplicationFactory<Program>
         // One administrator does everything unless a test separates the duties (三员分立 is on by default outside demo mode).
         builder.UseSetting("Security:SeparateAdministrators", "false");
         builder.UseSetting("Jobs:WorkerCount", "1");
+        // Outside demo mode Admins must enrol a second factor; tests that want that set it (TwoFactorSignInTests).
+        builder.UseSetting("Security:RequireTwoFactorFor", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in ExtraSettings)
         {
