@@ -97,9 +97,10 @@ public sealed partial class IncidentQueries
             .Select(a => new RaisedSosState(a.Id, a.Status, a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy,
                 (from r in db.Residents
                  join h in db.Households on r.HouseholdId equals h.Id
-                 join b in db.Buildings on h.BuildingId equals b.Id
+                 join room in db.Rooms on h.RoomId equals room.Id
+                 join b in db.Buildings on room.BuildingId equals b.Id
                  where r.Id == a.ResidentId
-                 select b.Address + " " + h.Number).FirstOrDefault())).FirstOrDefaultAsync(cancellationToken);
+                 select b.Address + " " + room.Number).FirstOrDefault())).FirstOrDefaultAsync(cancellationToken);
         return new IncidentDetail(IncidentRecord.From(incident, place.Code), incident.Category?.MinorName ?? string.Empty, place.Street, place.Community,
             place.Name, place.Code, place.Boundary, incident.HandlingUnit?.Name, duplicateOf, history, unitNames, sos);
     }

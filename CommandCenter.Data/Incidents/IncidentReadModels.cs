@@ -87,7 +87,7 @@ public sealed record IncidentDetail(
 
 /// <summary>
 /// The SOS alert behind an SOS incident, with who acknowledged it and the wearer's home address from the registry (building
-/// and household), which the duty officer handling it needs to send someone; SOS free text names the wearer masked only.
+/// and room), which the duty officer handling it needs to send someone; SOS free text names the wearer masked only.
 /// </summary>
 public sealed record RaisedSosState(long AlertId, SosStatus Status, DateTime RaisedAt, DateTime? AcknowledgedAt, string? AcknowledgedBy,
     string? WearerAddress = null);
