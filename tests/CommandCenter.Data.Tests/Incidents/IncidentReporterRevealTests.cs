@@ -14,19 +14,21 @@ public class IncidentReporterRevealTests
 
     private static ActingOfficer Officer(string role, string? scope = null) => new("u-" + role, role + "测试", scope, [role]);
 
+    private static async Task<long> AddIncidentAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var incident = await SampleData.AddIncidentAsync(db, Reported);
+        incident.ReporterPhone = "13812345678";
+        await db.SaveChangesAsync();
+        return incident.Id;
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task A_duty_officer_gets_the_phone_with_a_reason_and_the_reveal_is_audited(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        long id;
-        await using (var db = database.CreateContext())
-        {
-            var incident = await SampleData.AddIncidentAsync(db, Reported);
-            incident.ReporterPhone = "13812345678";
-            await db.SaveChangesAsync();
-            id = incident.Id;
-        }
+        var id = await AddIncidentAsync(database);
         var factory = new TestContextFactory(database);
         using var audit = new AuditLog(factory, new FakeTimeProvider(Reported));
         var reveal = new IncidentReporterReveal(factory, audit);
@@ -60,14 +62,7 @@ public class IncidentReporterRevealTests
     public async Task Only_duty_officers_and_unseparated_administrators_may_reveal(string role, bool separated, bool allowed)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        long id;
-        await using (var db = database.CreateContext())
-        {
-            var incident = await SampleData.AddIncidentAsync(db, Reported);
-            incident.ReporterPhone = "13812345678";
-            await db.SaveChangesAsync();
-            id = incident.Id;
-        }
+        var id = await AddIncidentAsync(database);
         var factory = new TestContextFactory(database);
         using var audit = new AuditLog(factory, new FakeTimeProvider(Reported));
 
