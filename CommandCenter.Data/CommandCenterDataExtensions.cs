@@ -62,6 +62,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<IReferenceDataCache>(sp => sp.GetRequiredService<IncidentIntakeService>());
         services.AddSingleton<IncidentTransitionService>();
         services.AddSingleton<IncidentQueries>();
+        services.AddSingleton<IncidentReporterReveal>();
         services.AddSingleton<Statistics.StatisticsQueries>();
         services.AddOptions<SlaWatchOptions>().Bind(configuration.GetSection(SlaWatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SlaWatcher>();

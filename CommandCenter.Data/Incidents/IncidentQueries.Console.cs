@@ -31,7 +31,8 @@ public sealed partial class IncidentQueries
                    orderby i.Priority descending, i.ReportedAt descending, i.Id descending
                    select new QueueRow(i.Id, i.Number, i.Title, i.Priority, i.Category!.MinorName, s.Name, c.Name, g.Name, i.Source, i.Stage, i.Tier,
                        i.ReportedAt, i.RespondDueAt, i.RespondedAt, i.ReplyDueAt, i.RepliedAt, i.ResolveDueAt, i.Version);
-        return await rows.Take(QueueLimit).ToListAsync(cancellationToken);
+        var queue = await rows.Take(QueueLimit).ToListAsync(cancellationToken);
+        return [.. queue.Select(r => r with { Title = PersonalDataMask.FreeText(r.Title)! })];
     }
 
     public async Task<IReadOnlyList<RaisedSos>> RaisedSosAsync(string? scope, CancellationToken cancellationToken)
@@ -63,7 +64,7 @@ public sealed partial class IncidentQueries
                               i.RespondDueAt, i.ReplyDueAt, i.ResolveDueAt,
                               Unit = db.HandlingUnits.Where(u => u.Id == i.HandlingUnitId).Select(u => u.Name).FirstOrDefault(),
                           }).Take(1000).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new SupervisionRow(r.Id, r.IncidentId, r.Number, r.Title, r.HandlingUnitId, r.Unit, r.Clock, r.Reason,
+        return [.. rows.Select(r => new SupervisionRow(r.Id, r.IncidentId, r.Number, PersonalDataMask.FreeText(r.Title)!, r.HandlingUnitId, r.Unit, r.Clock, r.Reason,
             r.Clock switch { SlaClock.Respond => r.RespondDueAt, SlaClock.Reply => r.ReplyDueAt, _ => r.ResolveDueAt }, r.LastRemindedAt, r.ReminderCount))];
     }
 
@@ -93,7 +94,13 @@ public sealed partial class IncidentQueries
             ? await db.Incidents.Where(i => i.Id == originalId).Select(i => i.Number).SingleOrDefaultAsync(cancellationToken)
             : null;
         var sos = await db.SosAlerts.AsNoTracking().Where(a => a.IncidentId == id)
-            .Select(a => new RaisedSosState(a.Id, a.Status, a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy)).FirstOrDefaultAsync(cancellationToken);
+            .Select(a => new RaisedSosState(a.Id, a.Status, a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy,
+                (from r in db.Residents
+                 join h in db.Households on r.HouseholdId equals h.Id
+                 join room in db.Rooms on h.RoomId equals room.Id
+                 join b in db.Buildings on room.BuildingId equals b.Id
+                 where r.Id == a.ResidentId
+                 select b.Address + " " + room.Number).FirstOrDefault())).FirstOrDefaultAsync(cancellationToken);
         return new IncidentDetail(IncidentRecord.From(incident, place.Code), incident.Category?.MinorName ?? string.Empty, place.Street, place.Community,
             place.Name, place.Code, place.Boundary, incident.HandlingUnit?.Name, duplicateOf, history, unitNames, sos);
     }
@@ -121,9 +128,10 @@ public sealed partial class IncidentQueries
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var from = incident.ReportedAt.AddDays(-3);
         var to = incident.ReportedAt.AddDays(3);
-        return await db.Incidents.AsNoTracking()
+        var candidates = await db.Incidents.AsNoTracking()
             .Where(i => i.GridId == incident.GridId && i.Id != incident.Id && i.Stage != IncidentStage.Rejected && i.ReportedAt >= from && i.ReportedAt <= to)
             .OrderByDescending(i => i.ReportedAt).Take(30)
             .Select(i => new DuplicateChoice(i.Id, i.Number, i.Title, i.ReportedAt)).ToListAsync(cancellationToken);
+        return [.. candidates.Select(c => c with { Title = PersonalDataMask.FreeText(c.Title)! })];
     }
 }

@@ -85,8 +85,12 @@ public sealed record IncidentDetail(
     public string? ReporterPhone => Incident.ReporterPhone;
 }
 
-/// <summary>The SOS alert behind an SOS incident, with who acknowledged it.</summary>
-public sealed record RaisedSosState(long AlertId, SosStatus Status, DateTime RaisedAt, DateTime? AcknowledgedAt, string? AcknowledgedBy);
+/// <summary>
+/// The SOS alert behind an SOS incident, with who acknowledged it and the wearer's home address from the registry (building
+/// and room), which the duty officer handling it needs to send someone; SOS free text names the wearer masked only.
+/// </summary>
+public sealed record RaisedSosState(long AlertId, SosStatus Status, DateTime RaisedAt, DateTime? AcknowledgedAt, string? AcknowledgedBy,
+    string? WearerAddress = null);
 
 /// <summary>The filters of the incident list (GET /api/v1/incidents), already validated.</summary>
 public sealed class IncidentListFilter

@@ -26,7 +26,7 @@ public enum ChangeKind
     ReferenceDataChanged = 12,
 }
 
-/// <summary>The incident facts a screen needs to update its counters without reading the row again.</summary>
+/// <summary>The incident facts a screen needs to update its counters without reading the row again; the title is masked (notices cross Redis and reach the hub).</summary>
 public sealed record IncidentFacts(
     IncidentStage Stage,
     IncidentStage? PreviousStage,
@@ -56,7 +56,7 @@ public sealed record IncidentFacts(
     public static IncidentFacts Of(Incident incident, IncidentStage? previousStage) => new(
         incident.Stage, previousStage, incident.Tier, incident.Source, incident.CategoryId, incident.Priority,
         incident.RespondBreached, incident.ReplyBreached, incident.ResolveBreached, incident.ClosedTier,
-        incident.Number, incident.Title, incident.ReportedAt)
+        incident.Number, Privacy.PersonalDataMask.FreeText(incident.Title)!, incident.ReportedAt)
     {
         FiledAt = incident.FiledAt,
         DispatchedAt = incident.DispatchedAt,

@@ -140,7 +140,7 @@ internal static class IncidentGenerator
                 Number = day + (++daySequence).ToString("D6", CultureInfo.InvariantCulture),
                 Title = channel == SourceChannel.Sos ? $"{community.Name}一键呼叫求助" : $"{community.Name.Replace("社区", "", StringComparison.Ordinal)}{category.MinorName}",
                 Description = channel == SourceChannel.Sos
-                    ? $"{address}，{reporter}的智能手环发出{category.MinorName}，请立即上门查看。"
+                    ? $"{Privacy.PersonalDataMask.Name(reporter)}的智能手环发出{category.MinorName}，请立即联系并上门查看（住址见登记信息）。"
                     : $"{address}{(place is null ? "附近" : "")}发现{category.MinorName}问题，{random.Pick(Details[kindIndex])}",
                 Source = channel,
                 CategoryId = category.Id,

@@ -1,4 +1,5 @@
 using CommandCenter.Data.Patrols;
+using CommandCenter.Data.Privacy;
 
 namespace CommandCenter.Web.Api.Patrols;
 
@@ -16,7 +17,7 @@ public static class PatrolEndpoints
 
     public sealed record CheckInDto(long Id, long PatrolId, int GridId, double Latitude, double Longitude, DateTime At, string? Note, string? PhotoRef)
     {
-        public static CheckInDto From(PatrolCheckIn c) => new(c.Id, c.PatrolId, c.GridId, c.Latitude, c.Longitude, c.At, c.Note, c.PhotoRef);
+        public static CheckInDto From(PatrolCheckIn c) => new(c.Id, c.PatrolId, c.GridId, c.Latitude, c.Longitude, c.At, PersonalDataMask.FreeText(c.Note), c.PhotoRef);
     }
 
     public static RouteGroupBuilder MapPatrolEndpoints(this RouteGroupBuilder api)

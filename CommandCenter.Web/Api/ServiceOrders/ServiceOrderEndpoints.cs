@@ -1,4 +1,5 @@
 using CommandCenter.Data;
+using CommandCenter.Data.Privacy;
 using CommandCenter.Data.Ratings;
 using CommandCenter.Data.ServiceOrders;
 
@@ -26,20 +27,20 @@ public static class ServiceOrderEndpoints
     public sealed record ServiceOrderDto(long Id, int ResidentId, int GridId, string Title, string Description, ServiceOrderStatus Status,
         int? OrganizationId, int? VolunteerResidentId, DateTime RequestedAt, DateTime? AcceptedAt, DateTime? FulfilledAt, int Version)
     {
-        public static ServiceOrderDto From(ServiceOrder o) => new(o.Id, o.ResidentId, o.GridId, o.Title, o.Description, o.Status,
+        public static ServiceOrderDto From(ServiceOrder o) => new(o.Id, o.ResidentId, o.GridId, PersonalDataMask.FreeText(o.Title)!, PersonalDataMask.FreeText(o.Description)!, o.Status,
             o.OrganizationId, o.VolunteerResidentId, o.RequestedAt, o.AcceptedAt, o.FulfilledAt, o.Version);
     }
 
     public sealed record MicroWishDto(long Id, int ResidentId, int GridId, string Wish, MicroWishStatus Status,
         int? ClaimedByResidentId, int? ClaimedByOrganizationId, DateTime CreatedAt, DateTime? FulfilledAt, int Version)
     {
-        public static MicroWishDto From(MicroWish w) => new(w.Id, w.ResidentId, w.GridId, w.Wish, w.Status,
+        public static MicroWishDto From(MicroWish w) => new(w.Id, w.ResidentId, w.GridId, PersonalDataMask.FreeText(w.Wish)!, w.Status,
             w.ClaimedByResidentId, w.ClaimedByOrganizationId, w.CreatedAt, w.FulfilledAt, w.Version);
     }
 
     public sealed record RatingDto(long Id, long? ServiceOrderId, RatingLevel Level, string? Comment, DateTime RatedAt)
     {
-        public static RatingDto From(Rating r) => new(r.Id, r.ServiceOrderId, r.Level, r.Comment, r.RatedAt);
+        public static RatingDto From(Rating r) => new(r.Id, r.ServiceOrderId, r.Level, PersonalDataMask.FreeText(r.Comment), r.RatedAt);
     }
 
     public static RouteGroupBuilder MapServiceOrderEndpoints(this RouteGroupBuilder api)

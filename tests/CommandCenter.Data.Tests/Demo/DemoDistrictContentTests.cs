@@ -186,4 +186,24 @@ public sealed class DemoDistrictContentTests(SeededDemoDistrict district)
         Assert.NotEmpty(wearers);
         Assert.All(wearers, k => Assert.True(k.HasFlag(KeyGroups.Aged60Plus | KeyGroups.LivingAlone)));
     }
+
+    [Fact]
+    public async Task Sos_texts_name_the_wearer_masked_and_carry_no_home_address()
+    {
+        await using var db = Open();
+        var sos = await (from i in db.Incidents
+                         where i.Source == SourceChannel.Sos
+                         join r in db.Residents on i.ReporterName equals r.Name
+                         select new { i.Title, i.Description, r.Name, i.Address }).Take(50).ToListAsync();
+        Assert.NotEmpty(sos);
+        Assert.All(sos, i =>
+        {
+            Assert.DoesNotContain(i.Name, i.Title + i.Description, StringComparison.Ordinal);
+            Assert.StartsWith(Data.Privacy.PersonalDataMask.Name(i.Name)!, i.Description, StringComparison.Ordinal);
+            if (!string.IsNullOrEmpty(i.Address))
+            {
+                Assert.DoesNotContain(i.Address, i.Description, StringComparison.Ordinal);
+            }
+        });
+    }
 }

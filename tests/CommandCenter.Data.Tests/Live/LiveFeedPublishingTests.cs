@@ -33,7 +33,7 @@ public class LiveFeedPublishingTests
         var transitions = new IncidentTransitionService(factory, clock, feed);
         var watcher = new SlaWatcher(factory, transitions, Options.Create(new SlaWatchOptions { Escalation = [] }), clock, NullLogger<SlaWatcher>.Instance, feed);
 
-        var created = await intake.ReportAsync(new IncidentReport { Title = "垃圾", CategoryCode = "E0101", GridId = gridId, Source = SourceChannel.GridWorker }, new(null, "网格员"), null);
+        var created = await intake.ReportAsync(new IncidentReport { Title = "垃圾 13812345678", CategoryCode = "E0101", GridId = gridId, Source = SourceChannel.GridWorker }, new(null, "网格员"), null);
         await transitions.ApplyAsync(created.Incident!.Id, new(IncidentAction.File, 1), new("u", "值班员"), null);
         clock.Advance(TimeSpan.FromMinutes(16));
         await watcher.RunAsync();
@@ -47,6 +47,7 @@ public class LiveFeedPublishingTests
             Assert.NotNull(n.StreetId);
             Assert.NotNull(n.CommunityId);
         });
+        Assert.All(received, n => Assert.Equal("垃圾 138****5678", n.Incident!.Title)); // notices cross Redis and reach the hub
         Assert.Equal(IncidentStage.Reported, received[1].Incident!.PreviousStage);
         Assert.Equal(IncidentStage.Filed, received[1].Incident!.Stage);
         Assert.Equal(2, received[1].Version);

@@ -73,6 +73,21 @@ public sealed class ServiceOrderApiTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Order_and_wish_free_text_come_back_masked()
+    {
+        var client = factory.ApiClient(D.Key);
+
+        var ordered = await AssertStatusAsync(await PostAsync(client, "/api/v1/service-orders",
+            new { residentId = D.ElderId, title = "代购 13812345678", description = "卡号 6222 0212 3456 7890 123，座机 029-88881234" }), HttpStatusCode.Created);
+        var wish = await AssertStatusAsync(await PostAsync(client, "/api/v1/micro-wishes",
+            new { residentId = D.ElderId, wish = "送收音机，联系 13912345678" }), HttpStatusCode.Created);
+
+        Assert.Equal("代购 138****5678", ordered["title"]!.GetValue<string>());
+        Assert.Equal("卡号 622202*********0123，座机 029-****1234", ordered["description"]!.GetValue<string>());
+        Assert.Equal("送收音机，联系 139****5678", wish["wish"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Micro_wish_is_claimed_and_fulfilled()
     {
         var client = factory.ApiClient(D.Key);
