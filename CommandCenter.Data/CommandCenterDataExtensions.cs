@@ -77,8 +77,10 @@ public static class CommandCenterDataExtensions
         services.AddCommandCenterAnalytics(configuration);
         services.AddCommandCenterImports(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Security.InstallationSecrets>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditChainVerifier>();
+        services.TryAddSingleton<AuditQueries>();
         return services;
     }
 
