@@ -13,9 +13,20 @@ public sealed record AuditChainResult(long EntriesChecked, long? FirstBrokenId, 
 /// Walks the audit log in id order, checks every link and keyed hash, and compares the end with the signed head:
 /// an edited, inserted or deleted entry (the newest ones included) is found.
 /// </summary>
-public sealed class AuditChainVerifier(IDbContextFactory<CommandCenterDbContext> contextFactory, InstallationSecrets secrets)
+public sealed class AuditChainVerifier(IDbContextFactory<CommandCenterDbContext> contextFactory, InstallationSecrets secrets, AuditLog audit)
 {
+    public const string VerifyAction = "audit.verify";
+
     private const int BatchSize = 2000;
+
+    /// <summary>A check someone asked for (page or API): verified, and the check and its outcome audited.</summary>
+    public async Task<AuditChainResult> VerifyForAsync(AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var result = await VerifyAsync(cancellationToken);
+        await audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, VerifyAction, "AuditChain", null,
+            result.IsIntact ? $"intact, {result.EntriesChecked} checked" : $"broken at {result.FirstBrokenId}: {result.Problem}", actor.RemoteIp), cancellationToken);
+        return result;
+    }
 
     public async Task<AuditChainResult> VerifyAsync(CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ public sealed record AuditFilter(string? User = null, string? Action = null, Dat
 public sealed record AuditEntryRecord(
     long Id, DateTime At, string? UserId, string UserName, string Action, string? EntityType, string? EntityId, string? Detail, string? RemoteIp);
 
-public sealed record AuditPage(int Total, int Page, int PageSize, IReadOnlyList<AuditEntryRecord> Items);
+public sealed record AuditEntryPage(int Total, int Page, int PageSize, IReadOnlyList<AuditEntryRecord> Items);
 
 /// <summary>The audit administrator's reads of the audit log: filtered, newest first, paged or exported.</summary>
 public sealed class AuditQueries(IDbContextFactory<CommandCenterDbContext> contextFactory)
@@ -20,7 +20,7 @@ public sealed class AuditQueries(IDbContextFactory<CommandCenterDbContext> conte
     /// <summary>The most rows one export holds.</summary>
     public const int MaxExportRows = 50_000;
 
-    public async Task<AuditPage> SearchAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<AuditEntryPage> SearchAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
@@ -28,7 +28,7 @@ public sealed class AuditQueries(IDbContextFactory<CommandCenterDbContext> conte
         var query = Filtered(db, filter);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new AuditPage(total, page, pageSize, [.. rows.Select(ToRecord)]);
+        return new AuditEntryPage(total, page, pageSize, [.. rows.Select(ToRecord)]);
     }
 
     /// <summary>The filtered entries for an export, newest first, at most <see cref="MaxExportRows"/>.</summary>

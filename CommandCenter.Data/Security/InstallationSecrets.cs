@@ -29,10 +29,10 @@ public sealed class InstallationSecrets(
     public byte[] AuditHmacKey => Get(AuditHmacKeySetting, "audit-hmac.key");
 
     /// <summary>
-    /// The key of <see cref="People.IdNumberHasher"/>. Demo mode without a configured key keeps the fixed demo key,
-    /// so the generated district stays reproducible and searchable.
+    /// The key of <see cref="People.IdNumberHasher"/>. Demo mode keeps the fixed demo key (the demo generator hashes
+    /// with it), so the generated district stays reproducible and searchable by ID number.
     /// </summary>
-    public byte[] IdNumberHashKey => string.IsNullOrWhiteSpace(configuration[IdNumberHashKeySetting]) && DemoOptions.IsDemoMode(configuration)
+    public byte[] IdNumberHashKey => DemoOptions.IsDemoMode(configuration)
         ? People.IdNumberHasher.DefaultKey
         : Get(IdNumberHashKeySetting, "id-number-hash.key");
 

@@ -41,7 +41,8 @@ public sealed class AuditChainTests
         var database = await TestDatabase.CreateAsync(provider);
         var factory = new TestContextFactory(database);
         var secrets = Secrets();
-        return (database, new AuditLog(factory, Clock, secrets), new AuditChainVerifier(factory, secrets));
+        var log = new AuditLog(factory, Clock, secrets);
+        return (database, log, new AuditChainVerifier(factory, secrets, log));
     }
 
     [Theory]
@@ -154,7 +155,7 @@ public sealed class AuditChainTests
         await using var __ = database;
         await AppendAsync(log, 2);
 
-        var result = await new AuditChainVerifier(new TestContextFactory(database), Secrets("another-key-9876543210")).VerifyAsync();
+        var result = await new AuditChainVerifier(new TestContextFactory(database), Secrets("another-key-9876543210"), log).VerifyAsync();
 
         Assert.False(result.IsIntact);
     }
@@ -247,7 +248,7 @@ public sealed class AuditChainTests
             Task.Run(() => WriteAsync(first, "甲")),
             Task.Run(() => WriteAsync(second, "乙")));
 
-        var result = await new AuditChainVerifier(new TestContextFactory(database), Secrets()).VerifyAsync();
+        var result = await new AuditChainVerifier(new TestContextFactory(database), Secrets(), first).VerifyAsync();
         Assert.True(result.IsIntact, result.Problem);
         Assert.Equal(2 * perWriter, result.EntriesChecked);
 

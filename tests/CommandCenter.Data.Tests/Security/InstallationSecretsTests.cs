@@ -47,10 +47,10 @@ public sealed class InstallationSecretsTests : IDisposable
     }
 
     [Fact]
-    public void Demo_mode_without_a_configured_key_keeps_the_fixed_id_number_key_and_outside_demo_mode_does_not()
+    public void Demo_mode_keeps_the_demo_id_number_key_and_outside_demo_mode_the_configured_or_generated_one_is_used()
     {
         Assert.Equal(IdNumberHasher.DefaultKey, Create(("Demo:Enabled", "true")).IdNumberHashKey);
         Assert.NotEqual(IdNumberHasher.DefaultKey, Create().IdNumberHashKey);
-        Assert.Equal("mine-0123456789abcdef"u8.ToArray(), Create(("Demo:Enabled", "true"), (InstallationSecrets.IdNumberHashKeySetting, "mine-0123456789abcdef")).IdNumberHashKey);
+        Assert.Equal("mine-0123456789abcdef"u8.ToArray(), Create((InstallationSecrets.IdNumberHashKeySetting, "mine-0123456789abcdef")).IdNumberHashKey);
     }
 }
