@@ -79,8 +79,11 @@ public static class CommandCenterDataExtensions
         services.AddCommandCenterAnalytics(configuration);
         services.AddCommandCenterImports(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new Security.InstallationSecrets(
+            configuration, sp.GetService<IOptions<DatabaseOptions>>(), sp.GetService<ILogger<Security.InstallationSecrets>>()));
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditChainVerifier>();
+        services.TryAddSingleton<AuditQueries>();
         return services;
     }
 

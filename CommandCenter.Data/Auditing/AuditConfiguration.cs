@@ -7,6 +7,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
+        // Triggers refuse UPDATE and DELETE (migration KeyedAuditChain); declared so that EF writes inserts the trigger-safe way.
+        b.ToTable(t => t.HasTrigger("AuditEntries_NoUpdateDelete"));
         b.Property(x => x.UserId).HasMaxLength(450);
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.Action).HasMaxLength(64).IsUnicode(false);
@@ -18,5 +20,15 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Hash).HasMaxLength(64).IsUnicode(false);
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.UserId, x.At });
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.LastHash).HasMaxLength(64).IsUnicode(false);
+        b.Property(x => x.Signature).HasMaxLength(64).IsUnicode(false);
     }
 }

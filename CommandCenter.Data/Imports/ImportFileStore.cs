@@ -1,5 +1,4 @@
 using CommandCenter.Data.Providers;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Data.Imports;
@@ -78,19 +77,7 @@ public sealed class ImportFileStore(IOptions<ImportOptions> options, IOptions<Da
         {
             return Path.GetFullPath(options.Folder);
         }
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            var dataSource = new SqliteConnectionStringBuilder(database.EffectiveConnectionString).DataSource;
-            if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:")
-            {
-                var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-                if (!string.IsNullOrEmpty(directory))
-                {
-                    return Path.Combine(directory, "imports");
-                }
-            }
-        }
-        return Path.GetFullPath(Path.Combine("App_Data", "imports"));
+        return database.DataFolder("imports");
     }
 }
 

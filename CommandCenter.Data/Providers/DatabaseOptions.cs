@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
 
 namespace CommandCenter.Data.Providers;
 
@@ -28,6 +29,24 @@ public sealed class DatabaseOptions : IValidatableObject
         string.IsNullOrWhiteSpace(ConnectionString) && Provider == DatabaseProvider.Sqlite
             ? DefaultSqliteConnectionString
             : ConnectionString ?? string.Empty;
+
+    /// <summary>A folder of the installation's files: beside the SQLite database file, under App_Data otherwise.</summary>
+    public string DataFolder(string name)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var dataSource = new SqliteConnectionStringBuilder(EffectiveConnectionString).DataSource;
+            if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:")
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    return Path.Combine(directory, name);
+                }
+            }
+        }
+        return Path.GetFullPath(Path.Combine("App_Data", name));
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -15,7 +15,8 @@ namespace CommandCenter.Data.Registry;
 /// returned as read records with names, ID numbers and phones masked, never entities. Callers check that the node lies in
 /// the user's scope (<see cref="HierarchyCode.IsWithin"/>); the edits in <c>RegistryQueries.Edits.cs</c> check it again per record.
 /// </summary>
-public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbContext> contextFactory, AuditLog audit, TimeProvider time)
+public sealed partial class RegistryQueries(
+    IDbContextFactory<CommandCenterDbContext> contextFactory, AuditLog audit, TimeProvider time, Security.InstallationSecrets secrets)
 {
     /// <summary>The key groups of each list: 一老 60岁以上/独居, 一小 未成年/留守, 一特 残疾/特殊关爱.</summary>
     public static KeyGroups GroupsOf(KeyGroupList list) => list switch
@@ -77,7 +78,7 @@ public sealed partial class RegistryQueries(IDbContextFactory<CommandCenterDbCon
         search = search?.Trim();
         if (LooksLikeIdNumber(search))
         {
-            var hash = IdNumberHasher.Hash(search!);
+            var hash = IdNumberHasher.Hash(search!, secrets.IdNumberHashKey);
             residents = residents.Where(r => r.IdNumberHash == hash);
         }
         else if (!string.IsNullOrEmpty(search))

@@ -96,6 +96,7 @@ public static class ApiSetup
         var root = app.MapGroup(string.Empty).RequireAuthorization().RequireRateLimiting(ApiPolicies.RateLimit).WithGroupName(OpenApiDocument);
         root.MapAnalyticsRebuild();
         root.MapCommandCenterWall();
+        root.MapAdminAuditExport();
         var api = root.MapGroup("/api/v1");
         api.MapIncidentEndpoints();
         api.MapSosEndpoints();
@@ -105,6 +106,7 @@ public static class ApiSetup
         api.MapRegistryEndpoints();
         api.MapAdminUserEndpoints();
         api.MapAdminApiKeyEndpoints();
+        api.MapAdminAuditEndpoints();
         api.MapImportEndpoints();
         return app;
     }

@@ -10,8 +10,11 @@ namespace CommandCenter.Data.Imports.Kinds;
 /// 居民: keyed by the ID-number hash. Gender and birth date come from the ID number; the room (building + 房号) and the
 /// household (one per room unless 户号 is given) are created when missing; households' member counts are recounted.
 /// </summary>
-public sealed class ResidentImport : ISheetImport
+public sealed class ResidentImport(Security.InstallationSecrets? secrets = null) : ISheetImport
 {
+    /// <summary>The installation's ID-number key; the demo key without installation secrets (tests).</summary>
+    private readonly byte[] _idNumberKey = secrets?.IdNumberHashKey ?? IdNumberHasher.DefaultKey;
+
     public ImportTemplate Template => ImportTemplates.Residents;
 
     public async Task ImportAsync(ImportSession session, Sheet sheet, CancellationToken cancellationToken)
@@ -56,7 +59,7 @@ public sealed class ResidentImport : ISheetImport
                 check.Reject("出生日期", "出生日期与身份证号不一致。");
             }
 
-            var hash = idNumber.Length > 0 ? IdNumberHasher.Hash(idNumber) : string.Empty;
+            var hash = idNumber.Length > 0 ? IdNumberHasher.Hash(idNumber, _idNumberKey) : string.Empty;
             if (hash.Length > 0 && !check.Failed)
             {
                 ImportLookups.FirstOccurrence(check, seen, hash, "身份证号", "身份证号");

@@ -281,6 +281,34 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                     b.ToTable("RollupWatermark");
                 });
 
+            modelBuilder.Entity("CommandCenter.Data.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -318,6 +346,9 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("HashVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -344,7 +375,10 @@ namespace CommandCenter.Data.Migrations.PostgreSql
 
                     b.HasIndex("UserId", "At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", t =>
+                        {
+                            t.HasTrigger("AuditEntries_NoUpdateDelete");
+                        });
                 });
 
             modelBuilder.Entity("CommandCenter.Data.Hierarchy.Community", b =>

@@ -276,6 +276,34 @@ namespace CommandCenter.Data.Migrations.Sqlite
                     b.ToTable("RollupWatermark");
                 });
 
+            modelBuilder.Entity("CommandCenter.Data.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -311,6 +339,9 @@ namespace CommandCenter.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HashVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -337,7 +368,10 @@ namespace CommandCenter.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", t =>
+                        {
+                            t.HasTrigger("AuditEntries_NoUpdateDelete");
+                        });
                 });
 
             modelBuilder.Entity("CommandCenter.Data.Hierarchy.Community", b =>

@@ -1,6 +1,9 @@
+using System.Globalization;
+using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Data.Incidents;
 using CommandCenter.Data.Ratings;
+using CommandCenter.Web.Components.Console;
 
 namespace CommandCenter.Web.Api.Incidents;
 
@@ -101,7 +104,7 @@ public static class IncidentEndpoints
     }
 
     private static async Task<IResult> TransitionAsync(
-        long id, HttpContext http, IncidentTransitionService transitions, IncidentQueries queries, CancellationToken cancellationToken)
+        long id, HttpContext http, IncidentTransitionService transitions, IncidentQueries queries, AuditLog audit, CancellationToken cancellationToken)
     {
         var (request, _, problem) = await ApiJson.ReadAsync<TransitionRequest>(http.Request, cancellationToken);
         if (problem is not null)
@@ -130,6 +133,7 @@ public static class IncidentEndpoints
         var command = new IncidentCommand(request.Action!.Value, request.Version!.Value, request.Note, request.Tier, request.HandlingUnitId,
             request.NewResolveDueAt?.UtcDateTime, request.DuplicateOfId, (RatingLevel?)request.Rating, request.Reached);
         var result = await transitions.ApplyAsync(id, command, caller.Actor, caller.ScopeCode, cancellationToken);
+        await AuditTransitionAsync(http, audit, id, command, result, cancellationToken);
         if (result.Status is TransitionStatus.NotFound)
         {
             return ApiProblems.NotFound(result.Message!);
@@ -145,6 +149,19 @@ public static class IncidentEndpoints
             TransitionStatus.Invalid => ApiProblems.Unprocessable(new Dictionary<string, string[]>(result.Errors!), result.Message!),
             _ => ApiProblems.Conflict(result.Message!, current),
         };
+    }
+
+    /// <summary>Audited as the console audits: incident.&lt;action&gt;, or incident.&lt;action&gt;.rejected with the reason.</summary>
+    private static Task<AuditEntry> AuditTransitionAsync(
+        HttpContext http, AuditLog audit, long id, IncidentCommand command, TransitionResult result, CancellationToken cancellationToken)
+    {
+        var action = IncidentDetailPage.AuditPrefix + command.Action.ToString().ToLowerInvariant();
+        var detail = result.Succeeded
+            ? string.Create(CultureInfo.InvariantCulture, $"api; version {result.Incident!.Version}, stage {result.Incident.Stage}")
+            : string.Create(CultureInfo.InvariantCulture, $"api; {result.Status}: {result.Message} (sent version {command.Version})");
+        var actor = http.AuditActor();
+        return audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, result.Succeeded ? action : action + IncidentDetailPage.RejectedSuffix,
+            nameof(Incident), id.ToString(CultureInfo.InvariantCulture), detail, actor.RemoteIp), cancellationToken);
     }
 }
 

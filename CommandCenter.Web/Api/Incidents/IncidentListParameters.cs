@@ -67,7 +67,7 @@ public static class IncidentListParameters
         return null;
     }
 
-    private static DateTime? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
+    internal static DateTime? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
     {
         if (value is null)
         {
@@ -81,7 +81,7 @@ public static class IncidentListParameters
         return null;
     }
 
-    private static int ParseInt(string? value, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    internal static int ParseInt(string? value, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
     {
         if (value is null)
         {

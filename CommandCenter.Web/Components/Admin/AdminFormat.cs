@@ -11,6 +11,9 @@ public static class AdminFormat
 
     public static string ChinaTime(DateTimeOffset? utc) => ChinaTime(utc?.UtcDateTime);
 
+    /// <summary>China time to the second (yyyy-MM-dd HH:mm:ss), for audit entries.</summary>
+    public static string ChinaSecond(DateTime utc) => ChinaDay.Local(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
     /// <summary>The name of an area node by code, searching the tree; null for no code or an unknown one.</summary>
     public static string? AreaName(IReadOnlyList<HierarchyTreeNode> areas, string? code)
     {

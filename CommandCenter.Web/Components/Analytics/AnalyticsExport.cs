@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CommandCenter.Data;
 using CommandCenter.Data.Analytics;
+using CommandCenter.Data.Auditing;
 using CommandCenter.Data.Hierarchy;
 using CommandCenter.Web.Api;
 using CommandCenter.Web.Authentication;
@@ -20,18 +21,20 @@ public static class AnalyticsExport
 {
     public const string CsvPath = "/analytics/export.csv";
     public const string XlsxPath = "/analytics/export.xlsx";
+    public const string ExportAuditAction = "analytics.export";
 
     public static IEndpointRouteBuilder MapAnalyticsExport(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AnalyticsRoles.AllowedList.Split(',')));
-        group.MapGet(CsvPath, (HttpContext http, AnalyticsReader reader, IStringLocalizer<AnalyticsResource> l, TimeProvider time, CancellationToken ct) =>
-            ExportAsync(http, reader, l, time, "csv", ct));
-        group.MapGet(XlsxPath, (HttpContext http, AnalyticsReader reader, IStringLocalizer<AnalyticsResource> l, TimeProvider time, CancellationToken ct) =>
-            ExportAsync(http, reader, l, time, "xlsx", ct));
+        group.MapGet(CsvPath, (HttpContext http, AnalyticsReader reader, IStringLocalizer<AnalyticsResource> l, TimeProvider time, AuditLog audit, CancellationToken ct) =>
+            ExportAsync(http, reader, l, time, audit, "csv", ct));
+        group.MapGet(XlsxPath, (HttpContext http, AnalyticsReader reader, IStringLocalizer<AnalyticsResource> l, TimeProvider time, AuditLog audit, CancellationToken ct) =>
+            ExportAsync(http, reader, l, time, audit, "xlsx", ct));
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, AnalyticsReader reader, IStringLocalizer<AnalyticsResource> l, TimeProvider time, string format, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(
+        HttpContext http, AnalyticsReader reader, IStringLocalizer<AnalyticsResource> l, TimeProvider time, AuditLog audit, string format, CancellationToken ct)
     {
         var q = http.Request.Query;
         var filter = AnalyticsFilter.Parse(q["node"], q["period"], q["from"], q["to"], q["tab"]);
@@ -73,6 +76,8 @@ public static class AnalyticsExport
             return ApiProblems.NotFound("No such node.");
         }
         var name = $"analytics-{label}.{format}";
+        var actor = http.AuditActor();
+        await audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, ExportAuditAction, "AnalyticsNode", code, name, actor.RemoteIp), ct);
         return format == "csv"
             ? Results.File(Csv(result), "text/csv; charset=utf-8", name)
             : Results.File(Xlsx(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);

@@ -25,10 +25,12 @@ public sealed class AuditChainVerificationJobTests : IAsyncLifetime
         return entries;
     }
 
+    /// <summary>Tampers past the append-only triggers (SQLite), as someone with the database file could.</summary>
     private async Task ExecuteSqlAsync(string sql)
     {
         await using var db = await _host.Services.GetRequiredService<IDbContextFactory<CommandCenterDbContext>>().CreateDbContextAsync();
-        await db.Database.ExecuteSqlRawAsync(sql);
+        var statements = $"DROP TRIGGER IF EXISTS AuditEntries_NoUpdate; DROP TRIGGER IF EXISTS AuditEntries_NoDelete; {sql}";
+        await db.Database.ExecuteSqlRawAsync(statements);
     }
 
     private Task<AuditChainResult> RunJobAsync() =>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using CommandCenter.Data.Security;
 using CommandCenter.Data.Objects;
 using CommandCenter.Data.Organizations;
 using CommandCenter.Data.People;
@@ -34,7 +36,7 @@ public sealed class RegistryFactory : ApiFactory
             db.Add(household);
             db.Residents.Add(new Resident
             {
-                Household = household, GridId = grid3.Id, Name = StreetTwoName, IdNumber = StreetTwoIdNumber, IdNumberHash = IdNumberHasher.Hash(StreetTwoIdNumber),
+                Household = household, GridId = grid3.Id, Name = StreetTwoName, IdNumber = StreetTwoIdNumber, IdNumberHash = IdNumberHasher.Hash(StreetTwoIdNumber, Services.GetRequiredService<InstallationSecrets>().IdNumberHashKey),
                 Phone = StreetTwoPhone, Gender = Gender.Male, BirthDate = new DateOnly(1975, 3, 12), Type = ResidentType.Migrant, KeyGroups = KeyGroups.Disabled,
                 IsHouseholdHead = true,
             });
