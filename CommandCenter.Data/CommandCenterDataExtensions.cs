@@ -67,6 +67,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<PatrolService>();
         services.AddSingleton<SosIntakeService>();
         services.AddSingleton<SosAcknowledgementService>();
+        services.AddSingleton<UnregisteredSosLimiter>();
         services.AddSingleton<SupervisionReminderService>();
         services.AddSingleton<ServiceOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
@@ -79,6 +80,9 @@ public static class CommandCenterDataExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditChainVerifier>();
+        services.AddOptions<Identity.FailureThrottleOptions>().Bind(configuration.GetSection(Identity.FailureThrottleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SosOptions>().Bind(configuration.GetSection(SosOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Identity.FailureThrottle>();
         return services;
     }
 

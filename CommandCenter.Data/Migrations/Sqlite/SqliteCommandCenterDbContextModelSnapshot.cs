@@ -727,6 +727,26 @@ namespace CommandCenter.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Data.Identity.FailureCounter", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(96)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Bucket", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("FailureCounters");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Imports.ImportRowError", b =>
                 {
                     b.Property<long>("Id")
@@ -1282,6 +1302,9 @@ namespace CommandCenter.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUnregistered")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -1982,6 +2005,9 @@ namespace CommandCenter.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AlarmCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DeviceId")
                         .HasColumnType("INTEGER");
 
@@ -1990,6 +2016,15 @@ namespace CommandCenter.Data.Migrations.Sqlite
 
                     b.Property<long?>("IncidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUnregisteredDevice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReceivedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
@@ -2016,6 +2051,10 @@ namespace CommandCenter.Data.Migrations.Sqlite
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("Status", "RaisedAt");
+
+                    b.HasIndex(new[] { "DeviceId" }, "IX_SosAlerts_OpenAlarmPerDevice")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("SosAlerts");
                 });
