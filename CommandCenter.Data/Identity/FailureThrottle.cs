@@ -87,7 +87,10 @@ public sealed partial class FailureThrottle : IDisposable
         return count > limit ? Remember(bucket, window) : null;
     }
 
-    /// <summary>Whether the shared bucket is already beyond <paramref name="limit"/> in this window (read only; remembered here when it is).</summary>
+    /// <summary>
+    /// Whether the shared bucket has reached <paramref name="limit"/> in this window, so the next attempt is refused
+    /// before it is tried (read only; remembered here when it has).
+    /// </summary>
     public async Task<TimeSpan?> PeekAsync(ThrottleKind kind, string value, int limit, CancellationToken cancellationToken = default)
     {
         if (LimitedFor(kind, value) is { } known)
@@ -106,7 +109,7 @@ public sealed partial class FailureThrottle : IDisposable
         {
             count = await RedisAsync(async r => (long)await r.StringGetAsync(RedisKey(bucket, window)));
         }
-        return count > limit ? Remember(bucket, window) : null;
+        return count >= limit ? Remember(bucket, window) : null;
     }
 
     /// <summary>Whole seconds for a Retry-After header (at least 1).</summary>
