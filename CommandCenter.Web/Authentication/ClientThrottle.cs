@@ -13,8 +13,15 @@ public static class ClientThrottle
     /// <summary>Sets Retry-After (whole seconds) and answers 429 problem+json.</summary>
     public static IResult TooManyRequests(HttpContext http, TimeSpan wait, string detail)
     {
+        var seconds = SetRetryAfter(http, wait);
+        return ApiProblems.Status(StatusCodes.Status429TooManyRequests, "Too many requests", $"{detail} Retry after {seconds} s.");
+    }
+
+    /// <summary>Sets the Retry-After header; returns its seconds.</summary>
+    public static int SetRetryAfter(HttpContext http, TimeSpan wait)
+    {
         var seconds = FailureThrottle.RetryAfterSeconds(wait);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return ApiProblems.Status(StatusCodes.Status429TooManyRequests, "Too many requests", $"{detail} Retry after {seconds} s.");
+        return seconds;
     }
 }

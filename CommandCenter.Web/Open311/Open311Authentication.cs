@@ -77,8 +77,7 @@ public static class Open311Authentication
 
     private static Open311Result TooManyBadKeys(HttpContext http, Open311Format format, TimeSpan wait)
     {
-        var seconds = FailureThrottle.RetryAfterSeconds(wait);
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = ClientThrottle.SetRetryAfter(http, wait);
         return Open311Errors.Status(format, StatusCodes.Status429TooManyRequests, $"Too many invalid api_key attempts from this address; retry after {seconds} s.");
     }
 

@@ -17,19 +17,9 @@ public class SosIntakeServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var now = new DateTimeOffset(2026, 11, 22, 13, 0, 0, TimeSpan.Zero);
-        int elderId;
-        await using (var db = database.CreateContext())
-        {
-            var (grid, elder, _, _) = await SampleData.AddNeighbourhoodAsync(db);
-            elderId = elder.Id;
-            db.Devices.Add(new Device { SerialNumber = "WB-0001", Kind = DeviceKind.SosWristband, GridId = grid.Id, ResidentId = elder.Id });
-            db.IncidentCategories.Add(new IncidentCategory { Code = SosIntakeService.SosCategoryCode, Kind = CategoryKind.Governance, MajorCode = "05", MajorName = "SOS", MinorCode = "01", MinorName = "一键呼叫求助" });
-            await db.SaveChangesAsync();
-        }
-        var factory = new TestContextFactory(database);
-        var clock = new FakeTimeProvider(now);
-        using var locator = new GridLocator(factory);
-        var sos = new SosIntakeService(factory, new IncidentIntakeService(factory, locator, Options.Create(new SlaOptions()), clock), locator, clock);
+        var (elderId, locator) = await ArrangeAsync(database);
+        using var _ = locator;
+        var sos = NewService(database, locator, new FakeTimeProvider(now));
 
         var known = await sos.RaiseAsync(new SosSignal("WB-0001", null, null, now.UtcDateTime.AddSeconds(-3)));
         var unknown = await sos.RaiseAsync(new SosSignal("WB-9999", 35.003, 109.004, null));
@@ -64,17 +54,9 @@ public class SosIntakeServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var now = new DateTimeOffset(2026, 11, 22, 13, 0, 0, TimeSpan.Zero);
-        await using (var db = database.CreateContext())
-        {
-            var (grid, elder, _, _) = await SampleData.AddNeighbourhoodAsync(db);
-            db.Devices.Add(new Device { SerialNumber = "WB-0001", Kind = DeviceKind.SosWristband, GridId = grid.Id, ResidentId = elder.Id });
-            db.IncidentCategories.Add(new IncidentCategory { Code = SosIntakeService.SosCategoryCode, Kind = CategoryKind.Governance, MajorCode = "05", MajorName = "SOS", MinorCode = "01", MinorName = "一键呼叫求助" });
-            await db.SaveChangesAsync();
-        }
-        var factory = new TestContextFactory(database);
-        var clock = new FakeTimeProvider(now);
-        using var locator = new GridLocator(factory);
-        var sos = new SosIntakeService(factory, new IncidentIntakeService(factory, locator, Options.Create(new SlaOptions()), clock), locator, clock);
+        var (_, locator) = await ArrangeAsync(database);
+        using var disposeLocator = locator;
+        var sos = NewService(database, locator, new FakeTimeProvider(now));
 
         // Ten presses at once from one registered device, and ten from one serial nobody registered.
         var presses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
@@ -103,5 +85,22 @@ public class SosIntakeServiceTests
         var again = await sos.RaiseAsync(new SosSignal("WB-0001", null, null, null));
         Assert.NotEqual(latest.Value.Id, again.Value!.Id);
         Assert.Equal(1, again.Value.AlarmCount);
+    }
+
+    /// <summary>The sample neighbourhood with the elder's wristband WB-0001 and the SOS category; the elder's id and a grid locator.</summary>
+    private static async Task<(int ElderId, GridLocator Locator)> ArrangeAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var (grid, elder, _, _) = await SampleData.AddNeighbourhoodAsync(db);
+        db.Devices.Add(new Device { SerialNumber = "WB-0001", Kind = DeviceKind.SosWristband, GridId = grid.Id, ResidentId = elder.Id });
+        db.IncidentCategories.Add(new IncidentCategory { Code = SosIntakeService.SosCategoryCode, Kind = CategoryKind.Governance, MajorCode = "05", MajorName = "SOS", MinorCode = "01", MinorName = "一键呼叫求助" });
+        await db.SaveChangesAsync();
+        return (elder.Id, new GridLocator(new TestContextFactory(database)));
+    }
+
+    private static SosIntakeService NewService(TestDatabase database, GridLocator locator, FakeTimeProvider clock)
+    {
+        var factory = new TestContextFactory(database);
+        return new SosIntakeService(factory, new IncidentIntakeService(factory, locator, Options.Create(new SlaOptions()), clock), locator, clock);
     }
 }
