@@ -69,6 +69,7 @@ public static class CommandCenterDataExtensions
         services.AddSingleton<PatrolService>();
         services.AddSingleton<SosIntakeService>();
         services.AddSingleton<SosAcknowledgementService>();
+        services.AddSingleton<UnregisteredSosLimiter>();
         services.AddSingleton<SupervisionReminderService>();
         services.AddSingleton<ServiceOrderService>();
         services.AddSingleton<ReferenceDataSeeder>();
@@ -84,6 +85,9 @@ public static class CommandCenterDataExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditChainVerifier>();
         services.TryAddSingleton<AuditQueries>();
+        services.AddOptions<Identity.FailureThrottleOptions>().Bind(configuration.GetSection(Identity.FailureThrottleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SosOptions>().Bind(configuration.GetSection(SosOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Identity.FailureThrottle>();
         return services;
     }
 

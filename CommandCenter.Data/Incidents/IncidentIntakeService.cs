@@ -117,6 +117,11 @@ public sealed class IncidentIntakeService(
         {
             return await RefuseAsync(new IntakeResult(IntakeStatus.Invalid, Errors: errors), idempotency, cancellationToken);
         }
+        await CheckReferencedIdsAsync(report, scopeCode, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return await RefuseAsync(new IntakeResult(IntakeStatus.Invalid, Errors: errors), idempotency, cancellationToken);
+        }
         if (!HierarchyCode.IsWithin(grid!.Code, scopeCode))
         {
             return await RefuseAsync(
@@ -205,6 +210,24 @@ public sealed class IncidentIntakeService(
             IdempotencyOutcome.Replay => new IntakeResult(IntakeStatus.Replayed, Replay: stored),
             _ => refusal,
         };
+    }
+
+    /// <summary>The place and the reporting grid worker must exist inside the caller's scope (else the same 422 as a missing id).</summary>
+    private async Task CheckReferencedIdsAsync(IncidentReport report, string? scopeCode, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (report.PlaceId is null && report.ReporterGridWorkerId is null)
+        {
+            return;
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (report.PlaceId is { } placeId && !await ScopedIds.PlaceAsync(db, placeId, scopeCode, cancellationToken))
+        {
+            errors["placeId"] = [$"Place {placeId} does not exist."];
+        }
+        if (report.ReporterGridWorkerId is { } workerId && !await ScopedIds.GridWorkerAsync(db, workerId, scopeCode, cancellationToken))
+        {
+            errors["reporterGridWorkerId"] = [$"Grid worker {workerId} does not exist."];
+        }
     }
 
     private async Task<GridShape?> FindGridAsync(IncidentReport report, CancellationToken cancellationToken) =>

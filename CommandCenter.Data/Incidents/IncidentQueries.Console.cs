@@ -44,11 +44,14 @@ public sealed partial class IncidentQueries
                             orderby a.RaisedAt descending, a.Id descending
                             select new
                             {
-                                a.Id, a.IncidentId, a.RaisedAt, Grid = g.Name,
+                                a.Id, a.IncidentId, a.RaisedAt, Grid = g.Name, a.AlarmCount, a.Latitude, a.Longitude, a.IsUnregisteredDevice,
                                 Number = db.Incidents.Where(i => i.Id == a.IncidentId).Select(i => i.Number).FirstOrDefault(),
                                 Wearer = db.Residents.Where(r => r.Id == a.ResidentId).Select(r => r.Name).FirstOrDefault(),
                             }).Take(20).ToListAsync(cancellationToken);
-        return [.. raised.Select(a => new RaisedSos(a.Id, a.IncidentId, a.Number, a.Grid, PersonalDataMask.Name(a.Wearer), a.RaisedAt))];
+        return [.. raised.Select(a => new RaisedSos(a.Id, a.IncidentId, a.Number, a.Grid, PersonalDataMask.Name(a.Wearer), a.RaisedAt)
+        {
+            AlarmCount = a.AlarmCount, Latitude = a.Latitude, Longitude = a.Longitude, IsUnregisteredDevice = a.IsUnregisteredDevice,
+        })];
     }
 
     public async Task<IReadOnlyList<SupervisionRow>> SupervisionsAsync(string? scope, CancellationToken cancellationToken)

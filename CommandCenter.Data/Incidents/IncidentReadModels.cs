@@ -23,7 +23,15 @@ public sealed record QueueRow(
     DateTime ReportedAt, DateTime RespondDueAt, DateTime? RespondedAt, DateTime ReplyDueAt, DateTime? RepliedAt, DateTime ResolveDueAt, int Version);
 
 /// <summary>A raised SOS alarm for the banner; the wearer is masked.</summary>
-public sealed record RaisedSos(long Id, long? IncidentId, string? IncidentNumber, string Grid, string? Wearer, DateTime RaisedAt);
+public sealed record RaisedSos(long Id, long? IncidentId, string? IncidentNumber, string Grid, string? Wearer, DateTime RaisedAt)
+{
+    /// <summary>Presses while raised (one alarm per device), and the latest position sent.</summary>
+    public int AlarmCount { get; init; } = 1;
+    public double Latitude { get; init; }
+    public double Longitude { get; init; }
+    /// <summary>The serial was not a registered device (未登记设备).</summary>
+    public bool IsUnregisteredDevice { get; init; }
+}
 
 /// <summary>One open 督办 for the supervision list.</summary>
 public sealed record SupervisionRow(

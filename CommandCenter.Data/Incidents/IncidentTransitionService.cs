@@ -71,7 +71,7 @@ public sealed class IncidentTransitionService(IDbContextFactory<CommandCenterDbC
             }
         }
         if (errors.Count == 0 && command.DuplicateOfId is { } originalId
-            && !await db.Incidents.AnyAsync(x => x.Id == originalId, cancellationToken))
+            && !await ScopedIds.IncidentAsync(db, originalId, scopeCode, cancellationToken))
         {
             errors["duplicateOfId"] = [$"Incident {originalId} does not exist."];
         }

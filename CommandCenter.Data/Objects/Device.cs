@@ -29,4 +29,6 @@ public class Device
     public int? ResidentId { get; set; }
     public People.Resident? Resident { get; set; }
     public DateTime? LastSeenAt { get; set; }
+    /// <summary>Created by an SOS alarm from an unknown serial, not registered by anyone (its alarms stay limited per key).</summary>
+    public bool IsUnregistered { get; set; }
 }

@@ -32,13 +32,10 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
         var requested = await IdempotencyStore.RunAsync(contextFactory, time, idempotency, 201, "service-order", o => o.Id, async (db, now, ct) =>
         {
             var resident = await ResidentGridAsync(db, residentId, ct);
-            if (resident is null)
+            if (resident is null || !HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
             {
+                // Outside the caller's scope is answered like a missing resident: no hint that the id exists elsewhere.
                 return OperationResult<ServiceOrder>.Invalid("residentId", $"Resident {residentId} does not exist.");
-            }
-            if (!HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
-            {
-                return OperationResult<ServiceOrder>.OutOfScope();
             }
             var order = new ServiceOrder
             {
@@ -74,7 +71,9 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
     public Task<OperationResult<ServiceOrder>> AcceptAsync(long id, int version, int volunteerResidentId, string? scopeCode, CancellationToken cancellationToken = default) =>
         MoveAsync(id, version, scopeCode, [ServiceOrderStatus.Requested, ServiceOrderStatus.Dispatched], async (db, order, now) =>
         {
-            var isPartyMember = await db.Residents.Where(r => r.Id == volunteerResidentId).Select(r => (bool?)r.IsPartyMember).SingleOrDefaultAsync(cancellationToken);
+            var isPartyMember = await ScopedIds.ResidentAsync(db, volunteerResidentId, scopeCode, cancellationToken)
+                ? await db.Residents.Where(r => r.Id == volunteerResidentId).Select(r => (bool?)r.IsPartyMember).SingleOrDefaultAsync(cancellationToken)
+                : null;
             if (isPartyMember is null)
             {
                 return ("volunteerResidentId", $"Resident {volunteerResidentId} does not exist.");
@@ -167,13 +166,10 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
         var added = await IdempotencyStore.RunAsync(contextFactory, time, idempotency, 201, "micro-wish", w => w.Id, async (db, now, ct) =>
         {
             var resident = await ResidentGridAsync(db, residentId, ct);
-            if (resident is null)
+            if (resident is null || !HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
             {
+                // Outside the caller's scope is answered like a missing resident: no hint that the id exists elsewhere.
                 return OperationResult<MicroWish>.Invalid("residentId", $"Resident {residentId} does not exist.");
-            }
-            if (!HierarchyCode.IsWithin(resident.Value.GridCode, scopeCode))
-            {
-                return OperationResult<MicroWish>.OutOfScope();
             }
             var microWish = new MicroWish
             {
@@ -223,7 +219,7 @@ public sealed class ServiceOrderService(IDbContextFactory<CommandCenterDbContext
         {
             return OperationResult<MicroWish>.Conflict(wish, $"The wish is {wish.Status} at version {wish.Version}.");
         }
-        if (byResidentId is { } r && !await db.Residents.AnyAsync(x => x.Id == r, cancellationToken))
+        if (byResidentId is { } r && !await ScopedIds.ResidentAsync(db, r, scopeCode, cancellationToken))
         {
             return OperationResult<MicroWish>.Invalid("claimedByResidentId", $"Resident {r} does not exist.");
         }

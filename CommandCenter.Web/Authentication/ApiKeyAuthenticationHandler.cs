@@ -11,7 +11,9 @@ namespace CommandCenter.Web.Authentication;
 
 /// <summary>
 /// Authenticates machine channels by the X-Api-Key header: the key is hashed and looked up among keys not revoked.
-/// The principal carries the key's channel and scope; anonymous or wrong keys are challenged with 401.
+/// The principal carries the key's channel and scope; anonymous or wrong keys are challenged with 401. Malformed,
+/// unknown and revoked keys count against the client address (<see cref="FailureThrottle"/>, shared by every node):
+/// beyond Security:MaxBadKeysPerMinute the address is answered 429 with Retry-After, before any key is looked up.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -19,11 +21,14 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     IDbContextFactory<CommandCenterDbContext> contextFactory,
     ApiKeyLookupCache cache,
-    TimeProvider time)
+    TimeProvider time,
+    FailureThrottle throttle,
+    IOptions<FailureThrottleOptions> throttleOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
 
     private const int MaxKeyLength = 256;
+    private const string ThrottledItem = "CommandCenter.ApiKeyThrottledFor";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -31,10 +36,16 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        var address = ClientThrottle.AddressOf(Context);
+        if (throttle.LimitedFor(ThrottleKind.BadApiKey, address) is { } limited)
+        {
+            Context.Items[ThrottledItem] = limited;
+            return AuthenticateResult.Fail("Too many invalid API keys from this address.");
+        }
         var key = values.ToString().Trim();
         if (key.Length == 0 || key.Length > MaxKeyLength)
         {
-            return AuthenticateResult.Fail("Malformed API key.");
+            return await BadKeyAsync(address, "Malformed API key.");
         }
 
         var hash = ApiKeyHasher.Hash(key);
@@ -59,7 +70,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (apiKey is null)
         {
             Logger.LogWarning("Rejected an unknown or revoked API key (prefix {Prefix})", ApiKeyHasher.PrefixOf(key));
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
+            return await BadKeyAsync(address, "Unknown or revoked API key.");
         }
 
         List<Claim> claims =
@@ -75,6 +86,37 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    private async Task<AuthenticateResult> BadKeyAsync(string address, string failure)
+    {
+        if (await throttle.CountAsync(ThrottleKind.BadApiKey, address, throttleOptions.Value.MaxBadKeysPerMinute, CancellationToken.None) is { } wait)
+        {
+            Logger.LogWarning("Too many invalid API keys from one address: throttled for {Seconds} s", FailureThrottle.RetryAfterSeconds(wait));
+            Context.Items[ThrottledItem] = wait;
+        }
+        return AuthenticateResult.Fail(failure);
+    }
+
+    /// <summary>A throttled address is answered 429 with Retry-After instead of the usual 401.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items[ThrottledItem] is TimeSpan wait)
+        {
+            await ClientThrottle.TooManyRequests(Context, wait, "Too many invalid API keys from this address.").ExecuteAsync(Context);
+            return;
+        }
+        await base.HandleChallengeAsync(properties);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items[ThrottledItem] is TimeSpan wait)
+        {
+            await ClientThrottle.TooManyRequests(Context, wait, "Too many invalid API keys from this address.").ExecuteAsync(Context);
+            return;
+        }
+        await base.HandleForbiddenAsync(properties);
     }
 }
 

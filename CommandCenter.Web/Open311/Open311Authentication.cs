@@ -5,6 +5,7 @@ using CommandCenter.Data.Incidents;
 using CommandCenter.Web.Api;
 using CommandCenter.Web.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Web.Open311;
 
@@ -12,7 +13,8 @@ namespace CommandCenter.Web.Open311;
 /// Open311 GETs are usually public, but this product requires sign-in everywhere. The group is anonymous at the
 /// ASP.NET level and every handler checks here: an <c>api_key</c> (query parameter, or form field on POST), else the
 /// X-Api-Key header, else the app's cookie. No credentials → 401; an unknown or revoked key → 403; a key without the
-/// <c>report</c> permission (POST) or the <c>read</c> permission (GET) → 403 naming it.
+/// <c>report</c> permission (POST) or the <c>read</c> permission (GET) → 403 naming it. Invalid keys count against
+/// the client address like the API's (<see cref="FailureThrottle"/>): beyond the limit, 429 with Retry-After, unlooked-up.
 /// </summary>
 public static class Open311Authentication
 {
@@ -32,10 +34,19 @@ public static class Open311Authentication
             {
                 return (null, Open311Errors.Unauthorized(format));
             }
+            var throttle = http.RequestServices.GetRequiredService<FailureThrottle>();
+            var address = ClientThrottle.AddressOf(http);
+            if (throttle.LimitedFor(ThrottleKind.BadApiKey, address) is { } limited)
+            {
+                return (null, TooManyBadKeys(http, format, limited));
+            }
             var found = key.Length > MaxKeyLength ? null : await FindKeyAsync(key, contexts, cancellationToken);
             if (found is not { } known)
             {
-                return (null, Open311Errors.Forbidden(format, "Invalid api_key."));
+                var limit = http.RequestServices.GetRequiredService<IOptions<FailureThrottleOptions>>().Value.MaxBadKeysPerMinute;
+                return (null, await throttle.CountAsync(ThrottleKind.BadApiKey, address, limit, CancellationToken.None) is { } wait
+                    ? TooManyBadKeys(http, format, wait)
+                    : Open311Errors.Forbidden(format, "Invalid api_key."));
             }
             var needed = report ? ApiKeyPermissions.Report : ApiKeyPermissions.Read;
             return known.Permissions.HasFlag(needed)
@@ -62,6 +73,12 @@ public static class Open311Authentication
             }
         }
         return (ApiCaller.From(user), null);
+    }
+
+    private static Open311Result TooManyBadKeys(HttpContext http, Open311Format format, TimeSpan wait)
+    {
+        var seconds = ClientThrottle.SetRetryAfter(http, wait);
+        return Open311Errors.Status(format, StatusCodes.Status429TooManyRequests, $"Too many invalid api_key attempts from this address; retry after {seconds} s.");
     }
 
     private static async Task<(ApiCaller Caller, ApiKeyPermissions Permissions)?> FindKeyAsync(

@@ -780,6 +780,26 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Data.Identity.FailureCounter", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(96)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(96)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Bucket", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("FailureCounters");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Imports.ImportRowError", b =>
                 {
                     b.Property<long>("Id")
@@ -1354,6 +1374,9 @@ namespace CommandCenter.Data.Migrations.PostgreSql
 
                     b.Property<int>("GridId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsUnregistered")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -2085,6 +2108,9 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("AlarmCount")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DeviceId")
                         .HasColumnType("integer");
 
@@ -2093,6 +2119,15 @@ namespace CommandCenter.Data.Migrations.PostgreSql
 
                     b.Property<long?>("IncidentId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("IsUnregisteredDevice")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastRaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastReceivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
@@ -2119,6 +2154,10 @@ namespace CommandCenter.Data.Migrations.PostgreSql
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("Status", "RaisedAt");
+
+                    b.HasIndex(new[] { "DeviceId" }, "IX_SosAlerts_OpenAlarmPerDevice")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("SosAlerts");
                 });

@@ -784,6 +784,26 @@ namespace CommandCenter.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Data.Identity.FailureCounter", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(96)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(96)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Bucket", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("FailureCounters");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Imports.ImportRowError", b =>
                 {
                     b.Property<long>("Id")
@@ -1358,6 +1378,9 @@ namespace CommandCenter.Data.Migrations.SqlServer
 
                     b.Property<int>("GridId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("IsUnregistered")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
@@ -2090,6 +2113,9 @@ namespace CommandCenter.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int>("AlarmCount")
+                        .HasColumnType("int");
+
                     b.Property<int>("DeviceId")
                         .HasColumnType("int");
 
@@ -2098,6 +2124,15 @@ namespace CommandCenter.Data.Migrations.SqlServer
 
                     b.Property<long?>("IncidentId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("IsUnregisteredDevice")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("LastRaisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastReceivedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<double>("Latitude")
                         .HasColumnType("float");
@@ -2124,6 +2159,10 @@ namespace CommandCenter.Data.Migrations.SqlServer
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("Status", "RaisedAt");
+
+                    b.HasIndex(new[] { "DeviceId" }, "IX_SosAlerts_OpenAlarmPerDevice")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("SosAlerts");
                 });

@@ -761,6 +761,26 @@ namespace CommandCenter.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Data.Identity.FailureCounter", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(96)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Bucket", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("FailureCounters");
+                });
+
             modelBuilder.Entity("CommandCenter.Data.Imports.ImportRowError", b =>
                 {
                     b.Property<long>("Id")
@@ -1316,6 +1336,9 @@ namespace CommandCenter.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUnregistered")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -2016,6 +2039,9 @@ namespace CommandCenter.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AlarmCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DeviceId")
                         .HasColumnType("INTEGER");
 
@@ -2024,6 +2050,15 @@ namespace CommandCenter.Data.Migrations.Sqlite
 
                     b.Property<long?>("IncidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUnregisteredDevice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReceivedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
@@ -2050,6 +2085,10 @@ namespace CommandCenter.Data.Migrations.Sqlite
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("Status", "RaisedAt");
+
+                    b.HasIndex(new[] { "DeviceId" }, "IX_SosAlerts_OpenAlarmPerDevice")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("SosAlerts");
                 });

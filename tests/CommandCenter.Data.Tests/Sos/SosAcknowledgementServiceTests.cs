@@ -130,7 +130,6 @@ public class SosAcknowledgementServiceTests
             var factory = new TestContextFactory(database);
             var locator = new GridLocator(factory);
             var sos = new SosIntakeService(factory, new IncidentIntakeService(factory, locator, Options.Create(new SlaOptions()), clock), locator, clock, feed);
-            var closedAlarm = (await sos.RaiseAsync(new SosSignal("WB-0001", null, null, null))).Value!.Id;
             await using (var db = database.CreateContext())
             {
                 var gridCode = await db.Grids.Select(g => g.Code).SingleAsync();
@@ -149,6 +148,8 @@ public class SosAcknowledgementServiceTests
 
             // Voided (a false alarm) while nobody had acknowledged it: it stops ringing and says who ended it.
             Assert.True((await transitions.ApplyAsync(await IncidentOf(voidedAlarm), new(IncidentAction.Reject, 1, Note: "误触"), officer, null)).Succeeded);
+            // The device's alarm ended, so its next press raises a new alarm (one open alarm per device).
+            var closedAlarm = (await sos.RaiseAsync(new SosSignal("WB-0001", null, null, null))).Value!.Id;
             // Acknowledged on the console, then handled and closed: resolved.
             Assert.True((await service.AcknowledgeAsync(closedAlarm, Officer("u2", "周值班"))).Succeeded);
             var incident = await IncidentOf(closedAlarm);

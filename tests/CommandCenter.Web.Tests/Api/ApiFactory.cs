@@ -51,6 +51,22 @@ public class ApiFactory : CommandCenterFactory, IAsyncLifetime
     }
 
     public Task<int> IncidentCountAsync() => QueryAsync(db => db.Incidents.CountAsync());
+
+    /// <summary>A new registered wristband worn by the elder in grid 2: a device with no alarm yet (one open alarm per device).</summary>
+    public async Task<string> NewWristbandAsync()
+    {
+        var serial = "WB-" + Guid.NewGuid().ToString("N")[..12];
+        await WithDbAsync(async db =>
+        {
+            db.Devices.Add(new CommandCenter.Data.Objects.Device
+            {
+                SerialNumber = serial, Kind = CommandCenter.Data.Objects.DeviceKind.SosWristband, Status = CommandCenter.Data.Objects.DeviceStatus.Online,
+                GridId = District.Grid2Id, ResidentId = District.ElderId,
+            });
+            await db.SaveChangesAsync();
+        });
+        return serial;
+    }
 }
 
 /// <summary>A tiny per-client rate limit: 1 permit per second, burst 3.</summary>

@@ -17,8 +17,10 @@ public sealed class IdempotentRetryTests(ApiFactory factory) : IClassFixture<Api
     {
         var (lat, lon) = ApiDistrict.CentreOf(1);
         var now = DateTimeOffset.UtcNow;
+        // A device per body: a second alarm of one device while it rings adds to the first instead of raising another.
+        var wristbands = new[] { D.WristbandSerial, await factory.NewWristbandAsync(), await factory.NewWristbandAsync(), await factory.NewWristbandAsync() };
         await AssertOneWriteEachAsync(factory.ApiClient(D.SosKey), "/api/v1/sos",
-            n => new { deviceId = D.WristbandSerial, latitude = lat, longitude = lon, time = now.AddSeconds(-n) },
+            n => new { deviceId = wristbands[n], latitude = lat, longitude = lon, time = now.AddSeconds(-n) },
             db => db.SosAlerts.CountAsync());
         Assert.Equal(await factory.QueryAsync(db => db.SosAlerts.CountAsync()), await factory.QueryAsync(db => db.Incidents.CountAsync(i => i.Source == SourceChannel.Sos)));
     }

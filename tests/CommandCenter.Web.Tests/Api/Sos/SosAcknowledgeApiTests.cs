@@ -11,7 +11,7 @@ public sealed class SosAcknowledgeApiTests(ApiFactory factory) : IClassFixture<A
 {
     private async Task<long> RaiseAsync()
     {
-        var body = await AssertStatusAsync(await PostAsync(factory.ApiClient(factory.District.SosKey), "/api/v1/sos", new { deviceId = factory.District.WristbandSerial }),
+        var body = await AssertStatusAsync(await PostAsync(factory.ApiClient(factory.District.SosKey), "/api/v1/sos", new { deviceId = await factory.NewWristbandAsync() }),
             HttpStatusCode.Created);
         return body["id"]!.GetValue<long>();
     }

@@ -15,7 +15,7 @@ public sealed class SosApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var client = factory.ApiClient(D.SosKey);
 
-        var response = await PostAsync(client, "/api/v1/sos", new { deviceId = D.WristbandSerial, time = DateTimeOffset.UtcNow.AddSeconds(-5) });
+        var response = await PostAsync(client, "/api/v1/sos", new { deviceId = await factory.NewWristbandAsync(), time = DateTimeOffset.UtcNow.AddSeconds(-5) });
 
         var body = await AssertStatusAsync(response, HttpStatusCode.Created);
         var incidentId = body["incidentId"]!.GetValue<long>();
@@ -43,7 +43,7 @@ public sealed class SosApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var (lat, lon) = ApiDistrict.CentreOf(3);
 
         var body = await AssertStatusAsync(await PostAsync(factory.ApiClient(D.SosKey), "/api/v1/sos",
-            new { deviceId = D.WristbandSerial, latitude = lat, longitude = lon }), HttpStatusCode.Created);
+            new { deviceId = await factory.NewWristbandAsync(), latitude = lat, longitude = lon }), HttpStatusCode.Created);
 
         Assert.Equal(D.Grid3Id, body["gridId"]!.GetValue<int>());
     }
@@ -64,8 +64,12 @@ public sealed class SosApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(IncidentPriority.Urgent, priority);
         Assert.Null(device.ResidentId);
 
-        // A second alarm from the now-registered device works as well.
-        await AssertStatusAsync(await PostAsync(factory.ApiClient(D.SosKey), "/api/v1/sos", new { deviceId = "WB-UNKNOWN-1" }), HttpStatusCode.Created);
+        // A second alarm from the device while its alarm rings is added to it (the device row exists now, still unregistered).
+        var again = await AssertStatusAsync(await PostAsync(factory.ApiClient(D.SosKey), "/api/v1/sos", new { deviceId = "WB-UNKNOWN-1" }), HttpStatusCode.OK);
+        Assert.Equal(body["id"]!.GetValue<long>(), again["id"]!.GetValue<long>());
+        Assert.Equal(2, again["alarmCount"]!.GetValue<int>());
+        Assert.True(again["isUnregisteredDevice"]!.GetValue<bool>());
+        Assert.True(device.IsUnregistered);
     }
 
     [Fact]
@@ -87,7 +91,7 @@ public sealed class SosApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task Retried_alarm_with_the_same_key_raises_one_incident()
     {
         var client = factory.ApiClient(D.SosKey);
-        var json = ToJson(new { deviceId = D.WristbandSerial, time = DateTimeOffset.UtcNow });
+        var json = ToJson(new { deviceId = await factory.NewWristbandAsync(), time = DateTimeOffset.UtcNow });
 
         var first = await PostAsync(client, "/api/v1/sos", json, "sos-retry");
         var second = await PostAsync(client, "/api/v1/sos", json, "sos-retry");
