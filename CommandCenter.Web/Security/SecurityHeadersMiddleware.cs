@@ -20,7 +20,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
 
     public Task InvokeAsync(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: "+", "/" and "=" would be entity-encoded in the attribute and no longer match the header.
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {
