@@ -52,12 +52,14 @@ public static class AuthenticationSetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = security.LockoutDuration;
-                o.Password.RequiredLength = security.MinimumPasswordLength;
+                o.Password.RequiredLength = security.PasswordLengthFor(DemoOptions.IsDemoMode(configuration));
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<CommandCenterDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>()
+            .AddPasswordValidator<UserNamePasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = security.RevalidationInterval);

@@ -22,8 +22,12 @@ public sealed class SecurityOptions
     [Range(typeof(TimeSpan), "00:00:10", "00:30:00")]
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Null: 12 characters outside demo mode (等保 2.0 practice), 8 in demo mode (its password is 11).</summary>
     [Range(8, 128)]
-    public int MinimumPasswordLength { get; set; } = 8;
+    public int? MinimumPasswordLength { get; set; }
+
+    /// <summary>The rule for <see cref="MinimumPasswordLength"/>: the setting when given, otherwise 12, or 8 in demo mode.</summary>
+    public int PasswordLengthFor(bool demoMode) => MinimumPasswordLength ?? (demoMode ? 8 : 12);
 
     /// <summary>
     /// 三员分立 (separation of duties): when on, the system administrator (users, keys, reference data), the security

@@ -13,6 +13,7 @@ using CommandCenter.Web.Live;
 using CommandCenter.Data.Live;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Open311;
+using CommandCenter.Web.Security;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Hangfire;
@@ -44,6 +45,7 @@ public static class CommandCenterWebExtensions
             .PersistKeysToDbContext<CommandCenterDbContext>();
 
         services.AddCommandCenterAuthentication(configuration);
+        services.AddCommandCenterSecurityHeaders(configuration);
         services.AddCommandCenterApi(configuration);
         services.AddCommandCenterLocalization();
         services.AddDemoMode(configuration);
@@ -74,6 +76,7 @@ public static class CommandCenterWebExtensions
     /// <summary>The request pipeline and endpoints.</summary>
     public static WebApplication MapCommandCenterWeb(this WebApplication app)
     {
+        app.UseCommandCenterSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -107,7 +110,7 @@ public static class CommandCenterWebExtensions
         app.MapOpen311();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // frame-ancestors is in our CSP
         return app;
     }
 }

@@ -11,7 +11,7 @@ namespace CommandCenter.Web.Hosting;
 
 /// <summary>
 /// The start-up sequence, run once before the host starts serving (and, in parts, by the command-line verbs):
-/// migrate → roles → reference data → demo district (demo mode, when empty) → demo accounts (demo mode).
+/// demo credentials on loopback only (demo mode) → migrate → roles → reference data → demo district (demo mode, when empty) → demo accounts (demo mode).
 /// </summary>
 public sealed class StartupTasks(
     IServiceScopeFactory scopeFactory,
@@ -19,6 +19,7 @@ public sealed class StartupTasks(
     IOptions<DatabaseOptions> database,
     IOptions<DemoOptions> demo,
     ReferenceDataSeeder referenceData,
+    IConfiguration configuration,
     ILogger<StartupTasks> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -26,6 +27,7 @@ public sealed class StartupTasks(
         var clock = Stopwatch.StartNew();
         var demoEnabled = demo.Value.Enabled == true;
         logger.LogInformation("Start-up: provider {Provider}, demo mode {DemoMode}", database.Value.Provider, demoEnabled ? "on" : "off");
+        DemoCredentialsGuard.ThrowIfExposed(configuration, demo.Value, logger);
 
         await WhileDatabaseIsAwayAsync(() => PrepareDatabaseAsync(forceMigration: false, cancellationToken), cancellationToken);
 

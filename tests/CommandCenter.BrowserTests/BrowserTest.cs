@@ -36,6 +36,14 @@ public abstract class BrowserTest : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN", BaseURL = App.BaseAddress.ToString(),
         });
         page.PageError += (_, error) => PageErrors.Add(error);
+        // A Content-Security-Policy that blocks a script, style or connection is reported on the console, not as a page error.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                PageErrors.Add(message.Text);
+            }
+        };
         await page.GotoAsync(path);
         await page.FillAsync("#login-user", userName);
         await page.FillAsync("#login-password", AppServer.DemoPassword);

@@ -13,7 +13,7 @@ namespace CommandCenter.BrowserTests.Admin;
 public sealed class RealDistrictTests : IAsyncLifetime
 {
     private const string Admin = "chief";
-    private const string Password = "Chief#2026district";
+    private const string Password = "Quhua#2026district";
     private readonly AppServer _app = new(demo: false);
     private IPlaywright? _playwright;
     private IBrowser? _browser;

@@ -160,7 +160,7 @@ public sealed class AdminUserApiTests(AdminApiFactory factory) : IClassFixture<A
 
     private static string PathOf(HttpResponseMessage response) => new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath;
 
-    private static async Task<HttpResponseMessage> PostChangePasswordAsync(HttpClient client, string current, string next, string? confirm = null)
+    internal static async Task<HttpResponseMessage> PostChangePasswordAsync(HttpClient client, string current, string next, string? confirm = null)
     {
         var html = await client.GetStringAsync("/account/change-password");
         var token = CommandCenterFactory.AntiforgeryToken().Match(html);

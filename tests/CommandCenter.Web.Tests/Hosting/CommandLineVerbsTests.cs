@@ -22,7 +22,7 @@ public sealed class CommandLineVerbsTests(CommandCenterFactory factory) : IClass
     [Fact]
     public async Task Create_admin_creates_an_administrator_who_can_sign_in()
     {
-        var (exit, output, _) = await RunAsync("create-admin", "--user", "chief", "--password", "Chief#2026cc", "--name", "王主任");
+        var (exit, output, _) = await RunAsync("create-admin", "--user", "chief", "--password", "Wang#2026zhuren", "--name", "王主任");
 
         Assert.Equal(CommandLineVerbs.Ok, exit);
         Assert.Contains("chief", output, StringComparison.Ordinal);
@@ -37,16 +37,16 @@ public sealed class CommandLineVerbsTests(CommandCenterFactory factory) : IClass
         await factory.WithDbAsync(async db =>
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.UserCreated && e.Detail!.Contains("chief"))));
 
-        var client = await factory.SignedInBrowserAsync("chief", "Chief#2026cc");
+        var client = await factory.SignedInBrowserAsync("chief", "Wang#2026zhuren");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hangfire")).StatusCode);
     }
 
     [Fact]
     public async Task Create_admin_refuses_an_existing_user()
     {
-        await RunAsync("create-admin", "--user", "twice", "--password", "Twice#2026cc");
+        await RunAsync("create-admin", "--user", "twice", "--password", "Again#2026cc!");
 
-        var (exit, _, error) = await RunAsync("create-admin", "--user", "twice", "--password", "Twice#2026cc");
+        var (exit, _, error) = await RunAsync("create-admin", "--user", "twice", "--password", "Again#2026cc!");
 
         Assert.Equal(CommandLineVerbs.Failed, exit);
         Assert.Contains("already exists", error, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class CommandLineVerbsTests(CommandCenterFactory factory) : IClass
         var (exit, _, error) = await RunAsync("create-admin", "--user", "weak", "--password", "short");
 
         Assert.Equal(CommandLineVerbs.Failed, exit);
-        Assert.Contains("Passwords must be at least 8 characters", error, StringComparison.Ordinal);
+        Assert.Contains("密码至少需要 12 个字符", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ namespace CommandCenter.Web.Tests.TestHost;
 /// <remarks>Subclasses add settings through <see cref="ExtraSettings"/> (e.g. the API's rate limits).</remarks>
 public partial class CommandCenterFactory : WebApplicationFactory<Program>
 {
-    public const string Password = "Test#2026pw";
+    public const string Password = "Test#2026pass"; // 12+ characters: demo mode is off
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cc-web-tests", Guid.NewGuid().ToString("N"));
 
