@@ -13,6 +13,7 @@ public sealed class DemoAccounts(
     UserManager<AppUser> users,
     CommandCenterDbContext db,
     IOptions<DemoOptions> options,
+    IConfiguration configuration,
     TimeProvider time,
     ILogger<DemoAccounts> logger)
 {
@@ -51,6 +52,15 @@ public sealed class DemoAccounts(
         }
 
         var hash = ApiKeyHasher.Hash(demo.ApiKey);
+        if (DemoCredentialsGuard.DefaultKeyExposed(configuration, demo))
+        {
+            // The operator set a password of their own but not a key: the key anyone can read here never faces a network.
+            await db.ApiKeys.Where(k => k.KeyHash == hash && k.RevokedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(k => k.RevokedAt, now), cancellationToken);
+            logger.LogWarning("DEMO MODE on a network address: the default demo API key is revoked; set Demo:ApiKey for a machine-channel key");
+            LogAccounts(demo, keyOffered: false);
+            return;
+        }
         // The demo key is a reporting channel: it may not handle (void, close) incidents, whatever it held before.
         await db.ApiKeys.Where(k => k.KeyHash == hash && k.Permissions != ApiKeyPermissionNames.Demo)
             .ExecuteUpdateAsync(u => u.SetProperty(k => k.Permissions, ApiKeyPermissionNames.Demo), cancellationToken);
@@ -69,8 +79,16 @@ public sealed class DemoAccounts(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        LogAccounts(demo, keyOffered: true);
+    }
+
+    /// <summary>Says how to sign in; credentials an operator configured are named, never written to the log.</summary>
+    private void LogAccounts(DemoOptions demo, bool keyOffered)
+    {
+        var password = demo.Password == DemoCredentialsGuard.DefaultPassword ? demo.Password : "(the configured Demo:Password)";
+        var key = !keyOffered ? "(none: set Demo:ApiKey)" : demo.ApiKey == DemoCredentialsGuard.DefaultApiKey ? demo.ApiKey : "(the configured Demo:ApiKey)";
         logger.LogWarning(
             "DEMO MODE — sign in as {Users} with password {Password}; machine channels send X-Api-Key: {ApiKey}",
-            string.Join(", ", Accounts.Select(a => $"{a.UserName} ({a.Role})")), demo.Password, demo.ApiKey);
+            string.Join(", ", Accounts.Select(a => $"{a.UserName} ({a.Role})")), password, key);
     }
 }

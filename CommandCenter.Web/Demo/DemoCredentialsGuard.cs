@@ -6,7 +6,8 @@ namespace CommandCenter.Web.Demo;
 /// <summary>
 /// Demo credentials never face a network: in demo mode, with the default demo password or the default demo key, the
 /// app may listen on loopback only. Anything else (0.0.0.0, ::, *, +, a LAN address or host name, ASPNETCORE_HTTP_PORTS)
-/// stops the start with the reason and the fix. Setting <c>Demo:Password</c> (and <c>Demo:ApiKey</c>) lifts it.
+/// stops the start with the reason and the fix. Setting <c>Demo:Password</c> lifts it; the default demo key is then
+/// still kept off the network: <see cref="DemoAccounts"/> revokes it instead of seeding it (set <c>Demo:ApiKey</c> for a key).
 /// </summary>
 public static class DemoCredentialsGuard
 {
@@ -32,27 +33,28 @@ public static class DemoCredentialsGuard
         {
             return null;
         }
-        var defaults = new List<string>();
-        if (demo.Password == DefaultPassword)
-        {
-            defaults.Add("the default demo password (set Demo:Password)");
-        }
-        if (demo.ApiKey == DefaultApiKey)
-        {
-            defaults.Add("the default demo API key (set Demo:ApiKey)");
-        }
-        if (defaults.Count == 0)
+        if (demo.Password != DefaultPassword)
         {
             return null;
         }
-        var exposed = ListeningAddresses(configuration).Where(a => !IsLoopback(a)).ToList();
+        var exposed = Exposed(configuration);
         if (exposed.Count == 0)
         {
             return null;
         }
-        return $"demo mode would serve {string.Join(" and ", defaults)} on {string.Join(", ", exposed)}, which is not a loopback address. "
+        var defaults = demo.ApiKey == DefaultApiKey
+            ? "the default demo password (set Demo:Password) and the default demo API key (set Demo:ApiKey)"
+            : "the default demo password (set Demo:Password)";
+        return $"demo mode would serve {defaults} on {string.Join(", ", exposed)}, which is not a loopback address. "
             + "Set Demo:Password and Demo:ApiKey to values of your own, or listen on loopback only (--urls http://127.0.0.1:5000).";
     }
+
+    /// <summary>True when the default demo key would face a network: demo mode then revokes it rather than seeding it.</summary>
+    public static bool DefaultKeyExposed(IConfiguration configuration, DemoOptions demo) =>
+        demo.Enabled == true && demo.ApiKey == DefaultApiKey && Exposed(configuration).Count > 0;
+
+    private static List<string> Exposed(IConfiguration configuration) =>
+        [.. ListeningAddresses(configuration).Where(a => !IsLoopback(a))];
 
     /// <summary>
     /// The addresses Kestrel is told to listen on: Kestrel:Endpoints:*:Url, urls (--urls, ASPNETCORE_URLS, appsettings

@@ -75,6 +75,12 @@ public partial class Login
             return;
         }
 
+        if (HttpContext.Items[AppSignInManager.ThrottledForItem] is TimeSpan throttled)
+        {
+            // Too many failures from this address or for this name, on any node: audited by the sign-in manager already.
+            _error = L["Login.Throttled", Math.Max(1, (int)Math.Ceiling(throttled.TotalMinutes))];
+            return;
+        }
         var reason = result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "bad-credentials";
         await Audit.AppendAsync(
             new AuditRecord(user?.Id, userName, AuditActions.SignInFailed, Detail: reason, RemoteIp: RemoteIp), HttpContext.RequestAborted);

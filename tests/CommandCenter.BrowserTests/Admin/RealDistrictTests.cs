@@ -64,6 +64,14 @@ public sealed class RealDistrictTests : IAsyncLifetime
         await page.FillAsync("#login-user", Admin);
         await page.FillAsync("#login-password", Password);
         await page.ClickAsync("button[type=submit]");
+        // Outside demo mode an administrator enrols a second factor at the first sign-in (Security:RequireTwoFactorFor = Admin).
+        await page.WaitForURLAsync(url => url.Contains("/account/two-factor", StringComparison.Ordinal));
+        var sharedKey = await page.Locator("[data-testid=shared-key]").InnerTextAsync();
+        await page.FillAsync("#enable-code", CommandCenter.Web.Tests.Authentication.Totp.Code(sharedKey, DateTimeOffset.UtcNow));
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("[data-testid=recovery-codes] li").First.WaitForAsync(new() { Timeout = 10_000 });
+        Assert.Equal(10, await page.Locator("[data-testid=recovery-codes] li").CountAsync());
+        await page.ClickAsync("a:has-text('继续')");
         await page.WaitForURLAsync(url => url.Contains("/admin/imports", StringComparison.Ordinal) && !url.Contains("login", StringComparison.Ordinal));
         await page.Locator(".cc-import-kind").WaitForAsync(new() { Timeout = 30_000 });
         await page.WaitForTimeoutAsync(2000); // the circuit of the page

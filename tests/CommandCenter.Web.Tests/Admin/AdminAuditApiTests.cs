@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommandCenter.Web.Tests.Admin;
 
 /// <summary>/api/v1/admin/audit and its export: only the audit administrator; filters, 400 on bad values, the verify shape; audited.</summary>
-public sealed class AdminAuditApiTests(AdminApiFactory factory) : IClassFixture<AdminApiFactory>
+public sealed class AdminAuditApiTests(SeparatedAdministratorsFactory factory) : IClassFixture<SeparatedAdministratorsFactory>
 {
     private async Task<HttpClient> AuditorAsync()
     {

@@ -98,7 +98,7 @@ public sealed class FailureThrottleTests : IDisposable
         // The right password of a real account is now refused as locked, without being checked.
         var refused = await CommandCenterFactory.PostLoginAsync(nodeB.CreateBrowser(), "duty1", CommandCenterFactory.Password);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("账户已锁定", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("登录失败次数过多，请 1 分钟后再试", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await nodeA.WithDbAsync(async db =>
         {
             Assert.Equal(0, (await db.Users.SingleAsync(u => u.Id == user.Id)).AccessFailedCount);

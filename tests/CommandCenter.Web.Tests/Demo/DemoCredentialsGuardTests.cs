@@ -59,10 +59,22 @@ public sealed class DemoCredentialsGuardTests
         Assert.Null(DemoCredentialsGuard.Problem(network, new DemoOptions { Enabled = true, Password = "Own#district26", ApiKey = "cc_own_key_1234567890" }));
         Assert.Null(DemoCredentialsGuard.Problem(network, new DemoOptions { Enabled = false }));
 
-        var keyLeft = DemoCredentialsGuard.Problem(network, new DemoOptions { Enabled = true, Password = "Own#district26" });
-        Assert.NotNull(keyLeft);
-        Assert.DoesNotContain("password", keyLeft, StringComparison.Ordinal);
-        Assert.Contains("Demo:ApiKey", keyLeft, StringComparison.Ordinal);
+        // A configured password lifts the refusal (the rule); the default key is then revoked, not served.
+        var keyLeft = new DemoOptions { Enabled = true, Password = "Own#district26" };
+        Assert.Null(DemoCredentialsGuard.Problem(network, keyLeft));
+        Assert.True(DemoCredentialsGuard.DefaultKeyExposed(network, keyLeft));
+        Assert.False(DemoCredentialsGuard.DefaultKeyExposed(Settings(("urls", "http://127.0.0.1:5000")), keyLeft));
+    }
+
+    [Fact]
+    public async Task With_its_own_password_but_the_default_key_it_starts_and_refuses_that_key()
+    {
+        using var app = new ExposedDemo(("Demo:Password", "Own#2026cc"));
+
+        Assert.True((await app.CreateBrowser().GetAsync("/healthz")).IsSuccessStatusCode);
+        var client = app.CreateBrowser();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", DemoCredentialsGuard.DefaultApiKey);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/incidents")).StatusCode);
     }
 
     /// <summary>The app in demo mode, configured to listen on every interface (the in-memory test server ignores it).</summary>
