@@ -103,6 +103,13 @@ public sealed partial class IncidentQueries(IDbContextFactory<CommandCenterDbCon
         var rows = await db.IncidentHistory.AsNoTracking().Where(h => h.IncidentId == id).OrderBy(h => h.Version).ThenBy(h => h.Id)
             .Select(h => new IncidentHistoryRecord(h.Id, h.Version, h.Action, h.FromStage, h.ToStage, h.Tier, h.HandlingUnitId, h.ActorName, h.Note, h.At))
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(h => h with { Note = Privacy.PersonalDataMask.FreeText(h.Note) })];
+        // A report made by a person rather than an officer's account (a grid worker through a channel, a resident) names
+        // its reporter as the actor: that name is masked like the reporter field itself.
+        var reporter = await db.Incidents.Where(i => i.Id == id).Select(i => i.ReporterName).FirstOrDefaultAsync(cancellationToken);
+        return [.. rows.Select(h => h with
+        {
+            ActorName = reporter is { Length: > 0 } && h.ActorName == reporter ? Privacy.PersonalDataMask.Name(h.ActorName)! : h.ActorName,
+            Note = Privacy.PersonalDataMask.FreeText(h.Note),
+        })];
     }
 }

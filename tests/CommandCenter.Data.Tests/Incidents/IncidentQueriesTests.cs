@@ -84,6 +84,27 @@ public class IncidentQueriesTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
+    public async Task A_reporter_named_as_the_history_actor_is_masked_and_officers_are_not(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, _, home3, _) = await SeedAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            db.IncidentHistory.AddRange(
+                new IncidentHistory { IncidentId = home3[0].Id, Version = 1, Action = IncidentAction.Report, ActorName = "王秀英", At = Now, Note = "回电 13912345678" },
+                new IncidentHistory { IncidentId = home3[0].Id, Version = 2, Action = IncidentAction.File, ActorId = "officer", ActorName = "值班员李明", At = Now });
+            await db.SaveChangesAsync();
+        }
+        var queries = new IncidentQueries(new TestContextFactory(database));
+
+        var history = await queries.HistoryAsync(home3[0].Id, CancellationToken.None);
+
+        Assert.Equal(["王**", "值班员李明"], history.Select(h => h.ActorName));
+        Assert.Equal("回电 139****5678", history[0].Note);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.RunnableProviders), MemberType = typeof(TestDatabase))]
     public async Task The_list_pages_newest_first_then_by_id(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
