@@ -84,8 +84,8 @@ public sealed partial class RegistryQueries
         {
             return OperationResult<bool>.Ok(false);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, RegistryAuditActions.ResidentEdit, nameof(Resident), Id(resident.Id),
+        // The edit and its audit entry commit in one transaction: neither lands without the other.
+        await audit.AppendAsync(db, new AuditRecord(actor.UserId, actor.UserName, RegistryAuditActions.ResidentEdit, nameof(Resident), Id(resident.Id),
             $"{before} → {after}", actor.RemoteIp), cancellationToken);
         return OperationResult<bool>.Ok(true);
     }
@@ -124,8 +124,7 @@ public sealed partial class RegistryQueries
         {
             return OperationResult<bool>.Ok(false);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord(actor.UserId, actor.UserName, RegistryAuditActions.BuildingEdit, nameof(Places.Building), Id(building.Id),
+        await audit.AppendAsync(db, new AuditRecord(actor.UserId, actor.UserName, RegistryAuditActions.BuildingEdit, nameof(Places.Building), Id(building.Id),
             $"{before} → {after}", actor.RemoteIp), cancellationToken);
         return OperationResult<bool>.Ok(true);
     }
