@@ -51,7 +51,7 @@ public sealed class RelayedPostgresApiFactory : ApiFactory
 }
 
 /// <summary>With the database gone, the API answers 503 with Retry-After at once, and a retry after it returns stores the report once.</summary>
-public sealed class DatabaseOutageTests(RelayedPostgresApiFactory factory) : IClassFixture<RelayedPostgresApiFactory>
+public sealed class DatabaseOutageTests(RelayedPostgresApiFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RelayedPostgresApiFactory>
 {
     [Fact]
     public async Task Intake_answers_503_with_Retry_After_while_the_database_is_away_and_a_retry_stores_once()
@@ -74,12 +74,14 @@ public sealed class DatabaseOutageTests(RelayedPostgresApiFactory factory) : ICl
                 Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
                 Assert.DoesNotContain("Npgsql", problem.ToJsonString(), StringComparison.Ordinal);
                 Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"answered after {watch.Elapsed}");
+                output.WriteLine($"outage attempt {attempt + 1}: 503 after {watch.Elapsed.TotalMilliseconds:0} ms");
             }
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.GetAsync("/healthz/ready")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/healthz/live")).StatusCode);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.GetAsync("/healthz")).StatusCode);
 
             factory.Relay.Restore();
+            var recovery = Stopwatch.StartNew();
             HttpResponseMessage? stored = null;
             for (var attempt = 0; attempt < 20 && stored?.StatusCode != HttpStatusCode.Created; attempt++)
             {
@@ -90,6 +92,7 @@ public sealed class DatabaseOutageTests(RelayedPostgresApiFactory factory) : ICl
                 }
             }
             await ApiCalls.AssertStatusAsync(stored!, HttpStatusCode.Created);
+            output.WriteLine($"stored {recovery.Elapsed.TotalMilliseconds:0} ms after the database returned");
             await ApiCalls.AssertStatusAsync(await ApiCalls.PostAsync(client, "/api/v1/incidents", ApiCalls.Incident("停电时上报"), key), HttpStatusCode.Created);
             Assert.Equal(1, await factory.QueryAsync(db => db.Incidents.CountAsync(i => i.Title == "停电时上报")));
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/healthz/ready")).StatusCode);
