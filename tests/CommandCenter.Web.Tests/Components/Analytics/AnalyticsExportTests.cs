@@ -8,7 +8,7 @@ using MiniExcelLibs;
 namespace CommandCenter.Web.Tests.Components.Analytics;
 
 /// <summary>The CSV and XLSX exports: the page's filters, the caller's scope, masked residents, problem+json errors.</summary>
-public sealed class AnalyticsExportTests(CommandCenterFactory factory) : IClassFixture<CommandCenterFactory>, IAsyncLifetime
+public sealed class AnalyticsExportTests(AnalyticsFactory factory) : IClassFixture<AnalyticsFactory>, IAsyncLifetime
 {
     private static int _users;
 

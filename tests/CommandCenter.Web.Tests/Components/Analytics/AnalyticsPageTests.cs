@@ -15,7 +15,7 @@ using AnalyticsPage = CommandCenter.Web.Components.Analytics.Analytics;
 namespace CommandCenter.Web.Tests.Components.Analytics;
 
 /// <summary>The page over the real reader and a real database: drill links, tabs, periods, masking and scope limits.</summary>
-public sealed class AnalyticsPageTests(CommandCenterFactory factory) : IClassFixture<CommandCenterFactory>, IAsyncLifetime
+public sealed class AnalyticsPageTests(AnalyticsFactory factory) : IClassFixture<AnalyticsFactory>, IAsyncLifetime
 {
     private readonly BunitContext _context = new();
     private BunitAuthorizationContext _auth = null!;

@@ -12,6 +12,19 @@ namespace CommandCenter.Web.Tests.Components.Analytics;
 /// The test district plus a household numbered as the demo numbers them (building code + "-unit-floor-room") with
 /// two residents, and the rollups and today's snapshot built by the real builders.
 /// </summary>
+/// <summary>
+/// The app for the analytics tests, without the job server: the start-up rollup job would otherwise build today's
+/// snapshot from the database as it was before <see cref="AnalyticsSite"/> seeded it, and could commit it after the
+/// site's own snapshot (an export then read 0 residents).
+/// </summary>
+public sealed class AnalyticsFactory : CommandCenterFactory
+{
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>(base.ExtraSettings)
+    {
+        ["Jobs:RunServer"] = "false",
+    };
+}
+
 public static class AnalyticsSite
 {
     public const string District = "610202";
