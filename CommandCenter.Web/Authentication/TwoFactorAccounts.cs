@@ -19,7 +19,6 @@ public static class TwoFactorAuditActions
     public const string Enabled = "user.2fa-enable";
     public const string Disabled = "user.2fa-disable";
     public const string RecoveryCodesRenewed = "user.2fa-recovery-codes";
-    public const string Reset = "user.2fa-reset";
 }
 
 /// <summary>
@@ -75,7 +74,7 @@ public sealed class TwoFactorAccounts(UserManager<AppUser> users, AuditLog audit
         {
             return false;
         }
-        await ClearAsync(user);
+        Check(await TurnOffAsync(users, user));
         await AppendAsync(actor, TwoFactorAuditActions.Disabled, user, cancellationToken);
         return true;
     }
@@ -90,22 +89,6 @@ public sealed class TwoFactorAccounts(UserManager<AppUser> users, AuditLog audit
         var codes = await NewRecoveryCodesAsync(user);
         await AppendAsync(actor, TwoFactorAuditActions.RecoveryCodesRenewed, user, cancellationToken);
         return codes;
-    }
-
-    /// <summary>
-    /// A security administrator's reset (lost phone): second factor off, key and recovery codes gone, sessions re-checked.
-    /// The user enrols again at the next sign-in when a role requires it. False when there is no such user.
-    /// </summary>
-    public async Task<bool> ResetAsync(string userName, AuditActor actor, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByNameAsync(userName);
-        if (user is null)
-        {
-            return false;
-        }
-        await ClearAsync(user);
-        await AppendAsync(actor, TwoFactorAuditActions.Reset, user, cancellationToken);
-        return true;
     }
 
     public Task<bool> IsEnabledAsync(AppUser user) => users.GetTwoFactorEnabledAsync(user);
@@ -136,12 +119,34 @@ public sealed class TwoFactorAccounts(UserManager<AppUser> users, AuditLog audit
     private async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(AppUser user) =>
         [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
 
-    private async Task ClearAsync(AppUser user)
+    /// <summary>
+    /// Second factor off, authenticator key replaced, recovery codes gone: the user's own "turn off" and the security
+    /// administrator's reset (<see cref="Components.Admin.UserAdministration.ResetTwoFactorAsync"/>) both end here.
+    /// </summary>
+    public static async Task<IdentityResult> TurnOffAsync(UserManager<AppUser> users, AppUser user)
     {
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        // Identity's user store keeps the hashed recovery codes as one token under its internal provider.
-        await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+        foreach (var step in new Func<Task<IdentityResult>>[]
+        {
+            () => users.SetTwoFactorEnabledAsync(user, false),
+            () => users.ResetAuthenticatorKeyAsync(user),
+            // Identity's user store keeps the hashed recovery codes as one token under its internal provider.
+            () => users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes"),
+        })
+        {
+            if (await step() is { Succeeded: false } failed)
+            {
+                return failed;
+            }
+        }
+        return IdentityResult.Success;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
     }
 
     private Task<AuditEntry> AppendAsync(AuditActor actor, string action, AppUser user, CancellationToken cancellationToken) =>

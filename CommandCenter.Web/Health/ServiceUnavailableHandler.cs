@@ -25,7 +25,7 @@ internal sealed class ServiceUnavailableHandler(ILogger<ServiceUnavailableHandle
         logger.LogWarning("{Method} {Path} answered 503: {Reason}", httpContext.Request.Method, httpContext.Request.Path,
             saturated ? exception.Message : redis ? "Redis cannot be reached" : "the database cannot be reached");
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Authentication.ClientThrottle.SetRetryAfter(httpContext, TimeSpan.FromSeconds(DatabaseOutage.RetryAfterSeconds));
         await Results.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Service unavailable",

@@ -226,9 +226,7 @@ public sealed class UserAdministration(
         ChangeAsync(userName, duties.Security, SecurityOnly, actor, "user.reset-two-factor", async (users, user) =>
         {
             var wasEnabled = user.TwoFactorEnabled;
-            Check(await users.SetTwoFactorEnabledAsync(user, false));
-            Check(await users.ResetAuthenticatorKeyAsync(user));
-            Check(await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes"));
+            Check(await TwoFactorAccounts.TurnOffAsync(users, user));
             Check(await users.UpdateSecurityStampAsync(user));
             return (AdminResults.Change("twoFactorEnabled", wasEnabled, false), null);
         }, cancellationToken);

@@ -163,10 +163,12 @@ public sealed partial class TwoFactorSignInTests(TwoFactorFactory factory) : ICl
     {
         var key = await EnrolledUserAsync("tfa-reset", Roles.Analyst);
         await using var scope = factory.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<TwoFactorAccounts>();
+        // The one reset path: the security administrator's, in user administration.
+        var admin = scope.ServiceProvider.GetRequiredService<CommandCenter.Web.Components.Admin.UserAdministration>();
+        var securityAdmin = new AdministratorDuties(Accounts: false, Security: true);
 
-        Assert.True(await accounts.ResetAsync("tfa-reset", new AuditActor("sec", "sec-admin", null), CancellationToken.None));
-        Assert.False(await accounts.ResetAsync("nobody-here", new AuditActor("sec", "sec-admin", null), CancellationToken.None));
+        Assert.True((await admin.ResetTwoFactorAsync("tfa-reset", securityAdmin, new AuditActor("sec", "sec-admin", null))).Succeeded);
+        Assert.False((await admin.ResetTwoFactorAsync("nobody-here", securityAdmin, new AuditActor("sec", "sec-admin", null))).Succeeded);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = (await users.FindByNameAsync("tfa-reset"))!;
