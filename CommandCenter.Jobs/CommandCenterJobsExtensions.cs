@@ -29,15 +29,16 @@ public static class CommandCenterJobsExtensions
             .ValidateOnStart();
 
         // Registered before AddHangfire, whose TryAdd would otherwise hand out JobStorage.Current / JobActivator.Current.
-        // Hangfire's log provider is process-wide; resolving the configuration first points it at this host's loggers
-        // (otherwise a storage built after another host was disposed logs through a disposed LoggerFactory).
+        // Hangfire's log provider is process-wide; resolving the configuration first points it at this host's loggers,
+        // and HostLogProvider drops logs rather than throwing when another host that took it over has been disposed.
         services.AddSingleton(sp =>
         {
             sp.GetRequiredService<IGlobalConfiguration>();
             return JobStorageFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
