@@ -66,7 +66,7 @@ public sealed record IncidentRecord(
 
     /// <summary>Copies and masks an incident (its category and unit when loaded).</summary>
     public static IncidentRecord From(Incident i, string? gridCode) => new(
-        i.Id, i.Number, PersonalDataMask.FreeText(i.Title)!, PersonalDataMask.FreeText(i.Description)!, i.Source,
+        i.Id, i.Number, PersonalDataMask.FreeText(i.Title, i.ReporterName)!, PersonalDataMask.FreeText(i.Description, i.ReporterName)!, i.Source,
         i.Category is { } c ? new IncidentCategoryRecord(c.Id, c.Code, c.MajorName, c.MinorName) : null,
         i.Priority, i.Stage, i.Tier, i.HandlingUnit is { } u ? new UnitChoice(u.Id, u.Name, u.Tier) : null,
         i.GridId, gridCode, i.CommunityId, i.StreetId, i.Address, i.Latitude, i.Longitude,

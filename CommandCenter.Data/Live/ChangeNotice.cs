@@ -56,7 +56,7 @@ public sealed record IncidentFacts(
     public static IncidentFacts Of(Incident incident, IncidentStage? previousStage) => new(
         incident.Stage, previousStage, incident.Tier, incident.Source, incident.CategoryId, incident.Priority,
         incident.RespondBreached, incident.ReplyBreached, incident.ResolveBreached, incident.ClosedTier,
-        incident.Number, Privacy.PersonalDataMask.FreeText(incident.Title)!, incident.ReportedAt)
+        incident.Number, Privacy.PersonalDataMask.FreeText(incident.Title, incident.ReporterName)!, incident.ReportedAt)
     {
         FiledAt = incident.FiledAt,
         DispatchedAt = incident.DispatchedAt,

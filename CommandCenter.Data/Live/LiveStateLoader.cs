@@ -27,7 +27,7 @@ internal static class LiveStateLoader
                 ReportedAt = i.ReportedAt, FiledAt = i.FiledAt, DispatchedAt = i.DispatchedAt, RespondedAt = i.RespondedAt,
                 RepliedAt = i.RepliedAt, ClosedAt = i.ClosedAt, ResolveDueAt = i.ResolveDueAt,
                 RespondBreached = i.RespondBreached, ReplyBreached = i.ReplyBreached, ResolveBreached = i.ResolveBreached,
-                Source = i.Source, CategoryId = i.CategoryId, ClosedTier = i.ClosedTier, Number = i.Number, Title = PersonalDataMask.FreeText(i.Title)!,
+                Source = i.Source, CategoryId = i.CategoryId, ClosedTier = i.ClosedTier, Number = i.Number, Title = PersonalDataMask.FreeText(i.Title, i.ReporterName)!,
             })
             .ToListAsync(cancellationToken);
         foreach (var incident in tracked)

@@ -5,7 +5,7 @@ namespace CommandCenter.Data.Tests.Privacy;
 public sealed class PersonalDataMaskTests
 {
     [Theory]
-    [InlineData("张三 13812345678 610202199001011234", "张三 138****5678 610202********1234")]
+    [InlineData("张三 13812345678 610202199001011234", "张* 138****5678 610202********1234")]
     [InlineData("回电 138-1234-5678 或 +86 139 1234 5678", "回电 138****5678 或 +86 139****5678")]
     [InlineData("联系+8613912345678", "联系+86139****5678")]
     [InlineData("身份证61020219900101123X，旧证610202900101123", "身份证610202********123X，旧证610202*****1123")]
@@ -55,7 +55,35 @@ public sealed class PersonalDataMaskTests
     {
         var masked = PersonalDataMask.FreeText("张三 13812345678 610202199001011234 029-88881234 6222 0212 3456 7890 123");
 
-        Assert.Equal("张三 138****5678 610202********1234 029-****1234 622202*********0123", masked);
+        Assert.Equal("张* 138****5678 610202********1234 029-****1234 622202*********0123", masked);
+    }
+
+    [Theory]
+    [InlineData("住户张三电话13812345678", "住户张*电话138****5678")]
+    [InlineData("联系人：王小明，请回电", "联系人：王**，请回电")]
+    [InlineData("居民李四反映楼道堵塞", "居民李*反映楼道堵塞")]
+    [InlineData("独居老人欧阳娜娜家中跌倒", "独居老人欧阳**家中跌倒")]
+    [InlineData("王小明 13912345678", "王** 139****5678")]
+    [InlineData("报告：刘洋（手机 13912345678）", "报告：刘*（手机 139****5678）")]
+    [InlineData("赵六身份证610202199001011234", "赵*身份证610202********1234")]
+    public void Names_next_to_a_cue_or_a_number_are_masked(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.FreeText(text));
+
+    [Theory]
+    [InlineData("高空抛物 13812345678", "高空抛物 138****5678")]
+    [InlineData("居民楼下水道堵塞", "居民楼下水道堵塞")]
+    [InlineData("业主委员会要求整改", "业主委员会要求整改")]
+    [InlineData("王府井路口积水", "王府井路口积水")]
+    [InlineData("张贴小广告 3 处", "张贴小广告 3 处")]
+    public void Words_that_only_start_like_a_name_are_left(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.FreeText(text));
+
+    [Fact]
+    public void The_records_own_name_is_masked_wherever_the_text_repeats_it()
+    {
+        Assert.Equal("司马**反映：司马**家门口井盖缺失", PersonalDataMask.FreeText("司马光明反映：司马光明家门口井盖缺失", "司马光明"));
+        Assert.Equal("井盖缺失", PersonalDataMask.FreeText("井盖缺失", "张三"));
+        Assert.Equal("张三丰路口", PersonalDataMask.FreeText("张三丰路口", "张"));
     }
 
     [Fact]

@@ -13,10 +13,10 @@ namespace CommandCenter.Web.Tests.Api.Incidents;
 public static class MaskedFreeText
 {
     public const string Title = "张三 13812345678 610202199001011234 029-88881234 6222 0212 3456 7890 123";
-    public const string MaskedTitle = "张三 138****5678 610202********1234 029-****1234 622202*********0123";
+    public const string MaskedTitle = "张* 138****5678 610202********1234 029-****1234 622202*********0123";
 
     /// <summary>The personal numbers of <see cref="Title"/> and the note, as they were typed.</summary>
-    public static readonly string[] Personal = ["13812345678", "610202199001011234", "88881234", "6222 0212 3456 7890 123", "1234 5678", "13987654321"];
+    public static readonly string[] Personal = ["张三", "13812345678", "610202199001011234", "88881234", "6222 0212 3456 7890 123", "1234 5678", "13987654321"];
 
     public static void AssertNothingPersonal(string body)
     {
