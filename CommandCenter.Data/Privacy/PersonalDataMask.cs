@@ -40,9 +40,9 @@ public static partial class PersonalDataMask
     /// and start like a card), mainland mobile numbers (also written 138-1234-5678, 138 1234 5678 or after +86) and
     /// landlines with their area code (029-88881234, (029)8888-1234, 02988881234). 400/800 service numbers, incident
     /// numbers, hierarchy codes, dates and amounts are left. Names are masked where they can be told apart from other
-    /// words: a name the record itself holds (the reporter's), a name after a word that
-    /// introduces a person (联系人、住户、居民、姓名…), and a name written just before a phone or ID number ("张三 138…");
-    /// other names in running text are left (structured name fields use <see cref="Name"/>).
+    /// words: a name the record itself holds (the reporter's), a name after a word that introduces a person (联系人、住户、
+    /// 居民、姓名…), and a name written just before a phone or ID number ("张三 138…"); other names in running text are
+    /// left (structured name fields use <see cref="Name"/>).
     /// </summary>
     public static string? FreeText(string? text) => FreeText(text, knownName: null);
 
@@ -118,9 +118,12 @@ public static partial class PersonalDataMask
         return yearOk && month is >= 1 and <= 12 && day is >= 1 and <= 31;
     }
 
+    /// <summary>Common compound surnames: <see cref="Name"/> keeps both characters, and the name patterns accept them.</summary>
+    private const string CompoundSurnameList = "欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|尉迟|公孙";
+
     /// <summary>Common single surnames (the most frequent hundred or so) and the compound ones.</summary>
     private const string Surname =
-        "(?:欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|尉迟|公孙|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝])";
+        "(?:" + CompoundSurnameList + "|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝])";
 
     /// <summary>
     /// A word that introduces a person, then the name: the shortest 1–2 characters after the surname that end where the
@@ -149,5 +152,5 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"(?<![0-9])(?<area>[(（]0(?:10|2[0-9]|[3-9][0-9]{2})[)）]|0(?:10|2[0-9]|[3-9][0-9]{2}))(?<sep>[- ]?)(?<local>[2-9][0-9]{2,3}[- ]?[0-9]{4})(?![0-9])")]
     private static partial Regex LandlineInText();
 
-    private static readonly HashSet<string> CompoundSurnames = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙"];
+    private static readonly HashSet<string> CompoundSurnames = [.. CompoundSurnameList.Split('|')];
 }
